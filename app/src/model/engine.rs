@@ -469,7 +469,9 @@ fn confidence(model: &Model, answers: &Answers, base: &Core, top: Option<usize>)
             total,
         };
     }
-    let coverage = f64::from(answered) / f64::from(total);
+    // Answering about 60% of the questions covers what usually matters; the margin of the
+    // top pick can at most double what coverage alone earns.
+    let coverage = (f64::from(answered) / (f64::from(total) * 0.6)).min(1.0);
     let margin = if top.is_some() {
         let open: Vec<i32> = base
             .order
@@ -485,9 +487,8 @@ fn confidence(model: &Model, answers: &Answers, base: &Core, top: Option<usize>)
     } else {
         0
     };
-    let percent = (60.0 * coverage + 40.0 * f64::from(margin) / f64::from(CLEAR_MARGIN))
-        .round()
-        .clamp(0.0, 100.0) as u8;
+    let clarity = 0.5 + 0.5 * f64::from(margin) / f64::from(CLEAR_MARGIN);
+    let percent = (100.0 * coverage * clarity).round().clamp(0.0, 100.0) as u8;
     let level = match percent {
         0..=34 => ConfidenceLevel::Low,
         35..=64 => ConfidenceLevel::Medium,

@@ -17,21 +17,29 @@ pub struct Model {
     /// One paragraph that frames the model for its readers.
     #[serde(default)]
     pub summary: String,
-    #[serde(default, rename = "source")]
+    // The file says `[[source]]` per entry; JSON says `sources`.
+    #[serde(default, rename(deserialize = "source"), alias = "sources")]
     pub sources: Vec<Source>,
-    #[serde(default, rename = "fact")]
+    // The file says `[[fact]]` per entry; JSON says `facts`.
+    #[serde(default, rename(deserialize = "fact"), alias = "facts")]
     pub facts: Vec<Fact>,
-    #[serde(default, rename = "option")]
+    // The file says `[[option]]` per entry; JSON says `options`.
+    #[serde(default, rename(deserialize = "option"), alias = "options")]
     pub options: Vec<OptionDef>,
-    #[serde(default, rename = "attribute")]
+    // The file says `[[attribute]]` per entry; JSON says `attributes`.
+    #[serde(default, rename(deserialize = "attribute"), alias = "attributes")]
     pub attributes: Vec<Attribute>,
-    #[serde(default, rename = "group")]
+    // The file says `[[group]]` per entry; JSON says `groups`.
+    #[serde(default, rename(deserialize = "group"), alias = "groups")]
     pub groups: Vec<Group>,
-    #[serde(default, rename = "question")]
+    // The file says `[[question]]` per entry; JSON says `questions`.
+    #[serde(default, rename(deserialize = "question"), alias = "questions")]
     pub questions: Vec<Question>,
-    #[serde(default, rename = "rule")]
+    // The file says `[[rule]]` per entry; JSON says `rules`.
+    #[serde(default, rename(deserialize = "rule"), alias = "rules")]
     pub rules: Vec<Rule>,
-    #[serde(default, rename = "conflict")]
+    // The file says `[[conflict]]` per entry; JSON says `conflicts`.
+    #[serde(default, rename(deserialize = "conflict"), alias = "conflicts")]
     pub conflicts: Vec<ConflictRule>,
 }
 

@@ -1,0 +1,164 @@
+//! Behaviour of the engine beyond the reference scenarios.
+
+#![cfg(feature = "ssr")]
+
+use app::model::{evaluate, load::builtin, shortcode, Answers, NoticeKind};
+
+#[test]
+fn unknown_keys_and_values_become_notices_and_the_rest_applies() {
+    let m = builtin();
+    let (answers, notices) =
+        Answers::from_query(&m, "duration=hours&colour=blue&rate=lots&bad=%ZZ");
+    assert_eq!(answers.get("duration"), ["hours"]);
+    assert!(!answers.is_answered("rate"));
+    let kinds: Vec<_> = notices.iter().map(|n| n.kind).collect();
+    assert!(kinds.contains(&NoticeKind::UnknownQuestion));
+    assert!(kinds.contains(&NoticeKind::InvalidValue));
+    assert!(kinds.contains(&NoticeKind::Undecodable));
+    assert!(notices.iter().any(|n| n.message.contains("colour")));
+    let e = evaluate(&m, &answers);
+    assert!(e
+        .ranking
+        .iter()
+        .any(|r| r.option == "step-functions-express" && r.excluded));
+}
+
+#[test]
+fn canonical_order_follows_the_model_and_drops_blanks() {
+    let m = builtin();
+    let (answers, _) =
+        Answers::from_query(&m, "languages=python&waits=&duration=days&languages=java");
+    assert_eq!(
+        answers.to_query(&m),
+        "duration=days&languages=python&languages=java"
+    );
+}
+
+#[test]
+fn hard_constraint_names_the_fact_that_excluded() {
+    let m = builtin();
+    let (answers, _) = Answers::from_query(&m, "duration=hours");
+    let e = evaluate(&m, &answers);
+    let express = e
+        .ranking
+        .iter()
+        .find(|r| r.option == "step-functions-express")
+        .unwrap();
+    assert!(express.excluded);
+    let reason = &express.excluded_by[0];
+    assert!(reason.facts.iter().all(|f| m.fact(f).is_some()));
+    assert!(
+        reason.text.contains('5'),
+        "mentions the 5-minute limit: {}",
+        reason.text
+    );
+}
+
+#[test]
+fn what_would_change_names_a_single_answer_that_flips_the_top() {
+    let m = builtin();
+    let (answers, _) = Answers::from_query(
+        &m,
+        "languages=python&definition=code&waits=human&duration=days&idle=mostly-waiting",
+    );
+    let e = evaluate(&m, &answers);
+    assert_eq!(e.top.as_deref(), Some("durable-functions"));
+    let change = e
+        .what_would_change
+        .first()
+        .expect("some answer changes the pick");
+    assert_ne!(change.new_top.as_deref(), Some("durable-functions"));
+    let mut changed = answers.clone();
+    changed.set(&m, &change.question, change.to.clone());
+    assert_eq!(
+        evaluate(&m, &changed).top,
+        change.new_top,
+        "the change does what it says"
+    );
+}
+
+#[test]
+fn contradictory_answers_are_flagged_and_still_ranked() {
+    let m = builtin();
+    let (answers, _) = Answers::from_query(&m, "duration=seconds&waits=human");
+    let e = evaluate(&m, &answers);
+    assert!(
+        !e.conflicts.is_empty(),
+        "a run of seconds cannot wait for a person"
+    );
+    assert_eq!(e.ranking.len(), 4);
+}
+
+#[test]
+fn a_strong_lead_has_no_single_flip() {
+    let m = builtin();
+    let q = "duration=days&waits=human&repeat_safe=some-exactly-once&audit=required&services=few&languages=java";
+    let e = evaluate(&m, &Answers::from_query(&m, q).0);
+    assert_eq!(e.top.as_deref(), Some("step-functions-standard"));
+    assert!(e.what_would_change.is_empty());
+}
+
+#[test]
+fn one_answer_is_never_high_confidence() {
+    let m = builtin();
+    let e = evaluate(&m, &Answers::from_query(&m, "coordination=independent").0);
+    assert!(e.confidence.percent < 35, "{:?}", e.confidence);
+}
+
+#[test]
+fn confidence_grows_with_answers() {
+    let m = builtin();
+    let few = evaluate(&m, &Answers::from_query(&m, "duration=days").0);
+    let more = evaluate(
+        &m,
+        &Answers::from_query(&m, "duration=days&waits=human&audit=required&repeat_safe=some-exactly-once&services=many&definition=visual").0,
+    );
+    assert!(more.confidence.percent > few.confidence.percent);
+}
+
+#[test]
+fn a_code_from_an_older_revision_opens_with_a_notice() {
+    let mut m = builtin();
+    let (answers, _) = Answers::from_query(&m, "duration=days&languages=java");
+    let code = shortcode::encode(&m, &answers);
+    m.revision += 1;
+    let (decoded, notices) = shortcode::decode(&m, &code).unwrap();
+    assert_eq!(decoded, answers);
+    assert!(notices.iter().any(|n| n.kind == NoticeKind::ModelChanged));
+}
+
+#[test]
+fn damaged_codes_are_refused() {
+    let m = builtin();
+    let code = shortcode::encode(&m, &Answers::from_query(&m, "duration=days").0);
+    let mut damaged = code.clone().into_bytes();
+    let last = damaged.len() - 2;
+    damaged[last] = if damaged[last] == b'A' { b'B' } else { b'A' };
+    assert!(shortcode::decode(&m, std::str::from_utf8(&damaged).unwrap()).is_err());
+    assert!(shortcode::decode(&m, "!!!").is_err());
+    assert!(shortcode::decode(&m, "").is_err());
+}
+
+#[test]
+fn a_teams_model_can_add_an_option() {
+    let extra = r#"
+[[option]]
+id = "temporal"
+name = "Temporal"
+short = "Temporal"
+summary = "A self-hosted workflow engine."
+
+[[rule]]
+id = "definition-code-temporal"
+when = { question = "definition", any = ["code"] }
+option = "temporal"
+weight = 40
+reason = "Temporal workflows are ordinary code."
+facts = ["df-runtimes-aws"]
+"#;
+    let src = format!("{}\n{extra}", app::model::load::BUILTIN_TOML);
+    let m = app::model::load::from_toml(&src, "team.toml").expect("valid");
+    let e = evaluate(&m, &Answers::from_query(&m, "definition=code").0);
+    assert_eq!(e.ranking.len(), 5);
+    assert_eq!(e.top.as_deref(), Some("temporal"));
+}
