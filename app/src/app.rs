@@ -32,7 +32,7 @@ pub const MODEL_ELEMENT_ID: &str = "model-data";
 /// Runs before first paint so a remembered theme never flashes the other one.
 const THEME_SCRIPT: &str =
     "try{var t=localStorage.getItem('theme');var d=document.documentElement;\
-if(t==='dark'||t==='light'){d.classList.add(t)}d.classList.add('js')}catch(e){}";
+if(t==='dark'||t==='light'){d.classList.add(t)}}catch(e){}";
 
 /// The HTML document. Rendered on the server only; the browser hydrates `<body>`.
 pub fn shell(config: ShellConfig) -> impl IntoView {

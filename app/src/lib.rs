@@ -26,4 +26,10 @@ pub fn hydrate() {
         leptos::prelude::provide_context(model.clone());
         leptos::prelude::view! { <App /> }
     });
+    // Lets tests (and curious readers of the DOM) know the page is interactive.
+    if let Some(root) = leptos::prelude::document().document_element() {
+        let _ = root.set_attribute("data-hydrated", "true");
+        // Only now are JavaScript-only controls live; until then the plain forms stay usable.
+        let _ = root.class_list().add_1("js");
+    }
 }

@@ -4,9 +4,12 @@
 
 pub mod api;
 pub mod assets;
+pub mod canonical;
 pub mod config;
 pub mod error;
 pub mod http;
+pub mod oembed;
+pub mod og;
 pub mod state;
 
 use app::{shell, App, ShellConfig};
@@ -56,6 +59,8 @@ pub fn app(state: AppState) -> Router {
     let router = Router::new()
         .route("/healthz", get(healthz))
         .route(assets::CSS_PATH, get(assets::stylesheet))
+        .route("/og/{file}", get(og::image))
+        .route("/oembed", get(oembed::oembed))
         .nest_service(&format!("/{}", state.leptos.site_pkg_dir), pkg)
         .merge(api::router())
         .leptos_routes_with_context(&state, routes, context.clone(), page_shell)

@@ -32,6 +32,7 @@ pub struct AppState {
     /// The model serialised once, for pages and the API.
     pub model_json: Arc<str>,
     pub settings: Arc<Settings>,
+    pub og_cache: crate::og::OgCache,
 }
 
 impl AppState {
@@ -44,6 +45,7 @@ impl AppState {
             model: Arc::new(model),
             model_json,
             settings: Arc::new(settings),
+            og_cache: Default::default(),
         }
     }
 }

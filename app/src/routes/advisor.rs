@@ -5,6 +5,7 @@
 
 use crate::app::use_model;
 use crate::components::copy::CopyButton;
+use crate::components::embed_snippet::EmbedSnippet;
 use crate::components::notices::Notices;
 use crate::model::engine::{Change, Conflict, Ranked, Reason, Unmet};
 use crate::model::types::{Question, QuestionKind};
@@ -340,7 +341,7 @@ fn QuestionField(
             <legend class="px-1 font-medium">{question.prompt.clone()}</legend>
             <p id=help_id class="mb-3 text-sm text-muted">
                 {question.help.clone()}
-                {multi.then(|| " Choose all that apply.")}
+                {multi.then_some(" Choose all that apply.")}
             </p>
             <div class="flex flex-wrap gap-2">{not_sure} {choices}</div>
             {(!facts.is_empty())
@@ -387,7 +388,7 @@ pub fn FactCite(model: SharedModel, fact: String) -> impl IntoView {
         .unwrap_or_else(|| f.source.clone());
     let as_of = f.as_of.clone();
     view! {
-        <a href=format!("/sources#fact-{fact}") class="whitespace-nowrap text-xs text-link underline">
+        <a href=format!("/sources#fact-{fact}") class="break-words text-xs text-link underline">
             {format!("{source}, {as_of}")}
         </a>
     }
@@ -405,7 +406,7 @@ fn ResultPanel(
 ) -> impl IntoView {
     let m = model.clone();
     view! {
-        <section aria-labelledby="result-title" class="min-w-0 lg:sticky lg:top-4 lg:self-start">
+        <section aria-labelledby="result-title" class="min-w-0">
             <h2 id="result-title" class="text-xl font-semibold">
                 "Recommendation"
             </h2>
@@ -438,10 +439,9 @@ fn ResultPanel(
                 }
             </ol>
             {
-                let m = m.clone();
                 move || {
-                    let changes = eval.with(|e| e.what_would_change.clone());
-                    (!changes.is_empty()).then(|| view! { <WhatWouldChange model=m.clone() changes=changes /> })
+                    let (changes, has_top) = eval.with(|e| (e.what_would_change.clone(), e.top.is_some()));
+                    (has_top || !changes.is_empty()).then(|| view! { <WhatWouldChange changes=changes /> })
                 }
             }
             {
@@ -620,11 +620,13 @@ fn Conflicts(model: SharedModel, conflicts: Vec<Conflict>) -> impl IntoView {
 
 /// The smallest single-answer changes that would change the top pick.
 #[component]
-fn WhatWouldChange(model: SharedModel, changes: Vec<Change>) -> impl IntoView {
-    let _ = &model;
+fn WhatWouldChange(changes: Vec<Change>) -> impl IntoView {
     view! {
         <div class="mt-4 rounded-lg border border-line bg-surface p-4 text-sm" data-testid="what-would-change">
             <h3 class="font-semibold">"What would change this"</h3>
+            {changes.is_empty().then(|| view! {
+                <p class="mt-2 text-muted">"No single change of answer would change the top pick: the lead is robust to any one answer."</p>
+            })}
             <ul class="mt-2 list-disc space-y-1 pl-5">
                 {changes
                     .into_iter()
@@ -671,6 +673,13 @@ fn ShareBox(
         move || read.with(|r| state::link(base, &model, &r.answers, &extra))
     };
     let target = embedded.then_some("_blank");
+    let embed_url = {
+        let model = model.clone();
+        let origin = origin.clone();
+        Signal::derive(move || {
+            read.with(|r| format!("{origin}{}", state::link("/embed", &model, &r.answers, &[])))
+        })
+    };
     view! {
         <div class="mt-6 rounded-lg border border-line bg-surface p-4" data-testid="share">
             <h3 class="font-semibold">"Share this result"</h3>
@@ -698,6 +707,7 @@ fn ShareBox(
                         }
                     })}
             </p>
+            {(!embedded).then(|| view! { <EmbedSnippet embed_url=embed_url /> })}
         </div>
     }
 }

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Builds the release site (server binary, wasm, JS glue) and serves it on 127.0.0.1:3000.
+# Flags after the script name go to the server, e.g. `scripts/serve.sh --addr 127.0.0.1:8080`.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+"$root/scripts/setup.sh"
+export PATH="$root/end2end/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+cargo leptos build --release
+exec "$root/target/release/orchestration-advisor" --site-root "$root/target/site" "$@"

@@ -1,0 +1,69 @@
+//! The binary's start-up behaviour: model checks and refusing to start half-loaded.
+
+use std::process::Command;
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_orchestration-advisor"))
+}
+
+fn temp_file(name: &str, content: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("advisor-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, content).unwrap();
+    path
+}
+
+#[test]
+fn check_model_accepts_the_builtin_file() {
+    let path = temp_file("ok.toml", app::model::load::BUILTIN_TOML);
+    let out = bin().arg("--check-model").arg(&path).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("4 options"));
+}
+
+#[test]
+fn check_model_reports_file_line_and_reason() {
+    let broken = app::model::load::BUILTIN_TOML.replacen("revision = 1", "revision = \"one\"", 1);
+    let line = broken
+        .lines()
+        .position(|l| l.starts_with("revision"))
+        .unwrap()
+        + 1;
+    let path = temp_file("broken.toml", &broken);
+    let out = bin().arg("--check-model").arg(&path).output().unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!("{}:{line}:", path.display())),
+        "{err}"
+    );
+}
+
+#[test]
+fn server_refuses_to_start_with_a_broken_model() {
+    let broken = app::model::load::BUILTIN_TOML.replacen("source = \"", "source = \"missing-", 1);
+    let path = temp_file("dangling.toml", &broken);
+    let out = bin()
+        .args(["--addr", "127.0.0.1:0", "--model"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&path.display().to_string()) && err.contains("cites source"),
+        "{err}"
+    );
+}
+
+#[test]
+fn unknown_flag_is_refused_with_usage() {
+    let out = bin().arg("--no-such-flag").output().unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Usage"));
+}
