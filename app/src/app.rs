@@ -103,11 +103,53 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     view! {
         <Router>
-            <Routes fallback=|| view! { <Framed><NotFound /></Framed> }>
-                <Route path=path!("/") view=|| view! { <Framed><AdvisorPage /></Framed> } />
-                <Route path=path!("/r/:code") view=|| view! { <Framed><ShortLinkPage /></Framed> } />
-                <Route path=path!("/compare") view=|| view! { <Framed><ComparePage /></Framed> } />
-                <Route path=path!("/sources") view=|| view! { <Framed><SourcesPage /></Framed> } />
+            <Routes fallback=|| {
+                view! {
+                    <Framed>
+                        <NotFound />
+                    </Framed>
+                }
+            }>
+                <Route
+                    path=path!("/")
+                    view=|| {
+                        view! {
+                            <Framed>
+                                <AdvisorPage />
+                            </Framed>
+                        }
+                    }
+                />
+                <Route
+                    path=path!("/r/:code")
+                    view=|| {
+                        view! {
+                            <Framed>
+                                <ShortLinkPage />
+                            </Framed>
+                        }
+                    }
+                />
+                <Route
+                    path=path!("/compare")
+                    view=|| {
+                        view! {
+                            <Framed>
+                                <ComparePage />
+                            </Framed>
+                        }
+                    }
+                />
+                <Route
+                    path=path!("/sources")
+                    view=|| {
+                        view! {
+                            <Framed>
+                                <SourcesPage />
+                            </Framed>
+                        }
+                    }
+                />
                 <Route path=path!("/embed") view=EmbedAdvisorPage />
                 <Route path=path!("/embed/compare") view=EmbedComparePage />
             </Routes>
@@ -126,7 +168,11 @@ fn Framed(children: Children) -> impl IntoView {
             "Skip to content"
         </a>
         <Header />
-        <main id="main" tabindex="-1" class="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6 focus:outline-none">
+        <main
+            id="main"
+            tabindex="-1"
+            class="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6 focus:outline-none"
+        >
             {children()}
         </main>
         <Footer />

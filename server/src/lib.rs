@@ -68,7 +68,11 @@ pub fn app(state: AppState) -> Router {
             context,
             fallback_shell,
         ))
-        .with_state(state.clone());
+        .with_state(state.clone())
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            canonical::redirect,
+        ));
     http::with_middleware(router, state.settings.clone())
 }
 

@@ -31,15 +31,19 @@ pub fn EmbedSnippet(
         iframe_snippet(&url, 900)
     });
     view! {
-        <details class="mt-3 rounded-lg border border-line bg-surface p-3 text-sm" data-testid="embed">
+        <details
+            class="mt-3 rounded-lg border border-line bg-surface p-3 text-sm"
+            data-testid="embed"
+        >
             <summary class="cursor-pointer font-medium text-link">"Embed in a wiki page"</summary>
             <div class="mt-3 space-y-3">
                 <p class="text-muted">
                     "Paste this into a page that allows HTML or iframes. The frame follows the answers below and links to the full view."
                 </p>
-                <label class="flex items-center gap-2">
-                    <span>"Theme"</span>
+                <div class="flex items-center gap-2">
+                    <label for="embed-theme">"Theme"</label>
                     <select
+                        id="embed-theme"
                         class="rounded border border-line bg-bg px-2 py-1"
                         on:change=move |ev| set_theme.set(event_target_value(&ev))
                         prop:value=move || theme.get()
@@ -48,7 +52,7 @@ pub fn EmbedSnippet(
                         <option value="light">"Light"</option>
                         <option value="dark">"Dark"</option>
                     </select>
-                </label>
+                </div>
                 <pre class="overflow-x-auto whitespace-pre-wrap break-all rounded bg-raised p-2 font-mono text-xs">
                     <code data-testid="embed-code">{move || snippet.get()}</code>
                 </pre>

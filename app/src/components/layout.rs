@@ -9,7 +9,10 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="border-b border-line bg-surface">
             <div class="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
-                <a href="/" class="flex items-center gap-2 text-lg font-semibold text-fg no-underline">
+                <a
+                    href="/"
+                    class="flex items-center gap-2 text-lg font-semibold text-fg no-underline"
+                >
                     <Logo />
                     "Orchestration Advisor"
                 </a>
@@ -63,7 +66,14 @@ pub fn ThemeToggle() -> impl IntoView {
             title="Switch between light and dark theme"
             on:click=|_| toggle_theme()
         >
-            <svg aria-hidden="true" viewBox="0 0 24 24" class="h-4 w-4" fill="none" stroke="currentColor" stroke-width="2">
+            <svg
+                aria-hidden="true"
+                viewBox="0 0 24 24"
+                class="h-4 w-4"
+                fill="none"
+                stroke="currentColor"
+                stroke-width="2"
+            >
                 <path d="M21 12.8A9 9 0 1 1 11.2 3a7 7 0 0 0 9.8 9.8z" />
             </svg>
             <span>"Theme"</span>
@@ -102,7 +112,9 @@ pub fn Footer() -> impl IntoView {
             <div class="mx-auto flex max-w-7xl flex-col gap-2 px-4 py-6 text-sm text-muted sm:flex-row sm:justify-between sm:px-6">
                 <p>
                     "Every fact shown carries its source and date; see "
-                    <a href="/sources" class="text-link underline">"Sources"</a> "."
+                    <a href="/sources" class="text-link underline">
+                        "Sources"
+                    </a> "."
                 </p>
                 <p>"Prices are us-east-1 list prices. Check your own quotas before you commit."</p>
             </div>
@@ -114,7 +126,14 @@ pub fn Footer() -> impl IntoView {
 #[component]
 pub fn Logo() -> impl IntoView {
     view! {
-        <svg aria-hidden="true" viewBox="0 0 24 24" class="h-6 w-6 text-accent" fill="none" stroke="currentColor" stroke-width="2">
+        <svg
+            aria-hidden="true"
+            viewBox="0 0 24 24"
+            class="h-6 w-6 text-accent"
+            fill="none"
+            stroke="currentColor"
+            stroke-width="2"
+        >
             <circle cx="5" cy="6" r="2.5" />
             <circle cx="19" cy="6" r="2.5" />
             <circle cx="12" cy="18" r="2.5" />

@@ -24,7 +24,9 @@ pub fn Notices(
                     <ul class="mt-2 list-disc space-y-1 pl-5">
                         {notices
                             .into_iter()
-                            .map(|n| view! { <li data-notice=format!("{:?}", n.kind)>{n.message}</li> })
+                            .map(|n| {
+                                view! { <li data-notice=format!("{:?}", n.kind)>{n.message}</li> }
+                            })
                             .collect_view()}
                     </ul>
                     <p class="mt-2 text-muted">"The rest of the answers apply."</p>

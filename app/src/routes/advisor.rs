@@ -94,16 +94,24 @@ pub fn AdvisorView(
     view! {
         <PageMeta model=model.clone() read=read eval=eval embedded=embedded />
         <div class="mb-6 max-w-3xl">
-            <h1 class=if embedded { "text-xl font-bold" } else { "text-2xl font-bold sm:text-3xl" }>
-                "Which AWS orchestration approach fits your workflow?"
-            </h1>
+            <h1 class=if embedded {
+                "text-xl font-bold"
+            } else {
+                "text-2xl font-bold sm:text-3xl"
+            }>"Which AWS orchestration approach fits your workflow?"</h1>
             <p class="mt-2 text-muted">
                 "Answer what you know about the workload. Each answer moves the four approaches — Lambda durable functions, Step Functions Standard, Step Functions Express, and EventBridge with Lambda — and every reason links to the fact behind it."
             </p>
         </div>
         <Notices notices=notices />
         <div class="grid gap-8 lg:grid-cols-2">
-            <Questionnaire model=model.clone() read=read base_path=base_path extra=extra.clone() on_answer=on_answer />
+            <Questionnaire
+                model=model.clone()
+                read=read
+                base_path=base_path
+                extra=extra.clone()
+                on_answer=on_answer
+            />
             <ResultPanel model=model.clone() read=read eval=eval embedded=embedded extra=extra />
         </div>
     }
@@ -159,14 +167,19 @@ fn PageMeta(
         }
     };
     view! {
-        <Title text=title.clone() />
-        <Meta name="description" content=description.clone() />
+        <Title text=title />
+        <Meta name="description" content=description />
         <Link rel="canonical" href=canonical() />
-        <Link rel="alternate" type_="application/json+oembed" href=oembed() title="Orchestration Advisor" />
+        <Link
+            rel="alternate"
+            type_="application/json+oembed"
+            href=oembed()
+            title="Orchestration Advisor"
+        />
         <Meta property="og:type" content="website" />
         <Meta property="og:site_name" content="Orchestration Advisor" />
-        <Meta property="og:title" content=title.clone() />
-        <Meta property="og:description" content=description.clone() />
+        <Meta property="og:title" content=title />
+        <Meta property="og:description" content=description />
         <Meta property="og:url" content=canonical />
         <Meta property="og:image" content=image.clone() />
         <Meta property="og:image:width" content="1200" />
@@ -210,10 +223,16 @@ fn Questionnaire(
                     </a>
                 </p>
             </div>
-            <form method="get" action=base_path class="space-y-8" on:submit=|ev| {
-                // Once hydrated, every change already applied; nothing to submit.
-                ev.prevent_default();
-            }>
+            <form
+                method="get"
+                action=base_path
+                // Browsers restore edited form state on back/forward; the URL must win instead.
+                autocomplete="off"
+                class="space-y-8"
+                on:submit=|ev| {
+                    ev.prevent_default();
+                }
+            >
                 {hidden_extra}
                 {groups
                     .into_iter()
@@ -236,7 +255,12 @@ fn Questionnaire(
                                     .into_iter()
                                     .map(|q| {
                                         view! {
-                                            <QuestionField model=model.clone() question=q read=read on_answer=on_answer />
+                                            <QuestionField
+                                                model=model.clone()
+                                                question=q
+                                                read=read
+                                                on_answer=on_answer
+                                            />
                                         }
                                     })
                                     .collect_view()}
@@ -348,11 +372,19 @@ fn QuestionField(
                 .then(|| {
                     view! {
                         <details class="mt-3 text-sm">
-                            <summary class="cursor-pointer text-link">"Facts behind this question"</summary>
+                            <summary class="cursor-pointer text-link">
+                                "Facts behind this question"
+                            </summary>
                             <ul class="mt-2 space-y-1 pl-1">
                                 {facts
                                     .iter()
-                                    .map(|f| view! { <li><FactLine model=model.clone() fact=f.clone() /></li> })
+                                    .map(|f| {
+                                        view! {
+                                            <li>
+                                                <FactLine model=model.clone() fact=f.clone() />
+                                            </li>
+                                        }
+                                    })
                                     .collect_view()}
                             </ul>
                         </details>
@@ -419,7 +451,8 @@ fn ResultPanel(
                 let m = m.clone();
                 move || {
                     let conflicts = eval.with(|e| e.conflicts.clone());
-                    (!conflicts.is_empty()).then(|| view! { <Conflicts model=m.clone() conflicts=conflicts /> })
+                    (!conflicts.is_empty())
+                        .then(|| view! { <Conflicts model=m.clone() conflicts=conflicts /> })
                 }
             }
             <ol class="mt-4 space-y-3" aria-label="Options, best first" data-testid="ranking">
@@ -438,12 +471,12 @@ fn ResultPanel(
                     }
                 }
             </ol>
-            {
-                move || {
-                    let (changes, has_top) = eval.with(|e| (e.what_would_change.clone(), e.top.is_some()));
-                    (has_top || !changes.is_empty()).then(|| view! { <WhatWouldChange changes=changes /> })
-                }
-            }
+            {move || {
+                let (changes, has_top) = eval
+                    .with(|e| (e.what_would_change.clone(), e.top.is_some()));
+                (has_top || !changes.is_empty())
+                    .then(|| view! { <WhatWouldChange changes=changes /> })
+            }}
             {
                 let m = m.clone();
                 move || {
@@ -451,9 +484,15 @@ fn ResultPanel(
                         .and_then(|q| m.question(&q).cloned())
                         .map(|q| {
                             view! {
-                                <p class="mt-4 rounded-lg border border-line bg-surface p-3 text-sm" data-testid="next-question">
+                                <p
+                                    class="mt-4 rounded-lg border border-line bg-surface p-3 text-sm"
+                                    data-testid="next-question"
+                                >
                                     "The question that would separate the options most: "
-                                    <a href=format!("#q-{}", q.id) class="font-medium text-link underline">
+                                    <a
+                                        href=format!("#q-{}", q.id)
+                                        class="font-medium text-link underline"
+                                    >
                                         {q.prompt.clone()}
                                     </a>
                                 </p>
@@ -495,7 +534,13 @@ fn ScoreBar(value: Signal<u8>, label: &'static str) -> impl IntoView {
             preserveAspectRatio="none"
             class="h-2 w-24 shrink-0 overflow-hidden rounded bg-raised sm:w-32"
         >
-            <rect x="0" y="0" height="8" width=move || value.get().to_string() class="fill-accent" />
+            <rect
+                x="0"
+                y="0"
+                height="8"
+                width=move || value.get().to_string()
+                class="fill-accent"
+            />
         </svg>
     }
 }
@@ -524,18 +569,45 @@ fn OptionCard(model: SharedModel, ranked: Ranked, is_top: bool) -> impl IntoView
             <div class="flex flex-wrap items-center justify-between gap-2">
                 <h3 class="font-semibold">
                     {ranked.name.clone()}
-                    {is_top.then(|| view! { <span class="ml-2 rounded bg-accent px-2 py-0.5 text-xs font-semibold text-accent-fg">"Best fit"</span> })}
-                    {ranked.excluded.then(|| view! { <span class="ml-2 rounded bg-bad-soft px-2 py-0.5 text-xs font-semibold text-bad">"Excluded"</span> })}
+                    {is_top
+                        .then(|| {
+                            view! {
+                                <span class="ml-2 rounded bg-accent px-2 py-0.5 text-xs font-semibold text-accent-fg">
+                                    "Best fit"
+                                </span>
+                            }
+                        })}
+                    {ranked
+                        .excluded
+                        .then(|| {
+                            view! {
+                                <span class="ml-2 rounded bg-bad-soft px-2 py-0.5 text-xs font-semibold text-bad">
+                                    "Excluded"
+                                </span>
+                            }
+                        })}
                 </h3>
                 <div class="flex items-center gap-2 text-sm">
                     <ScoreBar value=Signal::derive(move || score) label="Fit score" />
-                    <span class="w-8 text-right font-mono tabular-nums" data-testid="score">{score}</span>
+                    <span class="w-8 text-right font-mono tabular-nums" data-testid="score">
+                        {score}
+                    </span>
                 </div>
             </div>
             <p class="mt-1 text-sm text-muted">{summary}</p>
-            <ReasonList model=model.clone() title="Excluded because" reasons=ranked.excluded_by.clone() tone="bad" />
+            <ReasonList
+                model=model.clone()
+                title="Excluded because"
+                reasons=ranked.excluded_by.clone()
+                tone="bad"
+            />
             <ReasonList model=model.clone() title="For" reasons=ranked.pros.clone() tone="good" />
-            <ReasonList model=model.clone() title="Against" reasons=ranked.against.clone() tone="warn" />
+            <ReasonList
+                model=model.clone()
+                title="Against"
+                reasons=ranked.against.clone()
+                tone="warn"
+            />
         </li>
     }
 }
@@ -562,13 +634,26 @@ fn ReasonList(
                         .into_iter()
                         .map(|r| {
                             view! {
-                                <li data-rule=r.rule.clone()>
+                                <li data-rule=r
+                                    .rule
+                                    .clone()>
                                     {r.text.clone()} " "
-                                    {r.facts
+                                    {r
+                                        .facts
                                         .iter()
-                                        .map(|f| view! { <FactCite model=model.clone() fact=f.clone() /> " " })
+                                        .map(|f| {
+                                            view! {
+                                                <FactCite model=model.clone() fact=f.clone() />
+                                                " "
+                                            }
+                                        })
                                         .collect_view()}
-                                    {r.advice.clone().map(|a| view! { <p class="mt-1 text-muted">"What to do: " {a}</p> })}
+                                    {r
+                                        .advice
+                                        .clone()
+                                        .map(|a| {
+                                            view! { <p class="mt-1 text-muted">"What to do: " {a}</p> }
+                                        })}
                                 </li>
                             }
                         })
@@ -583,7 +668,11 @@ fn ReasonList(
 #[component]
 fn UnmetBox(unmet: Unmet) -> impl IntoView {
     view! {
-        <div role="alert" class="mt-4 rounded-lg border border-bad bg-bad-soft p-4 text-sm" data-testid="unmet">
+        <div
+            role="alert"
+            class="mt-4 rounded-lg border border-bad bg-bad-soft p-4 text-sm"
+            data-testid="unmet"
+        >
             <p class="font-semibold">{unmet.message}</p>
             <ul class="mt-2 list-disc space-y-1 pl-5">
                 {unmet.advice.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}
@@ -596,7 +685,10 @@ fn UnmetBox(unmet: Unmet) -> impl IntoView {
 #[component]
 fn Conflicts(model: SharedModel, conflicts: Vec<Conflict>) -> impl IntoView {
     view! {
-        <div class="mt-4 rounded-lg border border-warn bg-warn-soft p-4 text-sm" data-testid="conflicts">
+        <div
+            class="mt-4 rounded-lg border border-warn bg-warn-soft p-4 text-sm"
+            data-testid="conflicts"
+        >
             <h3 class="font-semibold">"Some answers pull against each other"</h3>
             <ul class="mt-2 space-y-2">
                 {conflicts
@@ -605,9 +697,15 @@ fn Conflicts(model: SharedModel, conflicts: Vec<Conflict>) -> impl IntoView {
                         view! {
                             <li>
                                 {c.message.clone()} " "
-                                {c.facts
+                                {c
+                                    .facts
                                     .iter()
-                                    .map(|f| view! { <FactCite model=model.clone() fact=f.clone() /> " " })
+                                    .map(|f| {
+                                        view! {
+                                            <FactCite model=model.clone() fact=f.clone() />
+                                            " "
+                                        }
+                                    })
                                     .collect_view()}
                             </li>
                         }
@@ -622,15 +720,32 @@ fn Conflicts(model: SharedModel, conflicts: Vec<Conflict>) -> impl IntoView {
 #[component]
 fn WhatWouldChange(changes: Vec<Change>) -> impl IntoView {
     view! {
-        <div class="mt-4 rounded-lg border border-line bg-surface p-4 text-sm" data-testid="what-would-change">
+        <div
+            class="mt-4 rounded-lg border border-line bg-surface p-4 text-sm"
+            data-testid="what-would-change"
+        >
             <h3 class="font-semibold">"What would change this"</h3>
-            {changes.is_empty().then(|| view! {
-                <p class="mt-2 text-muted">"No single change of answer would change the top pick: the lead is robust to any one answer."</p>
-            })}
+            {changes
+                .is_empty()
+                .then(|| {
+                    view! {
+                        <p class="mt-2 text-muted">
+                            "No single change of answer would change the top pick: the lead is robust to any one answer."
+                        </p>
+                    }
+                })}
             <ul class="mt-2 list-disc space-y-1 pl-5">
                 {changes
                     .into_iter()
-                    .map(|c| view! { <li><a href=format!("#q-{}", c.question) class="hover:underline">{c.summary}</a></li> })
+                    .map(|c| {
+                        view! {
+                            <li>
+                                <a href=format!("#q-{}", c.question) class="hover:underline">
+                                    {c.summary}
+                                </a>
+                            </li>
+                        }
+                    })
                     .collect_view()}
             </ul>
         </div>
@@ -688,7 +803,12 @@ fn ShareBox(
             </p>
             <div class="mt-3 flex flex-wrap items-center gap-3">
                 <CopyButton text=full label="Copy link" />
-                <a href=move || short_path.get() target=target class="text-sm text-link underline" data-testid="short-link">
+                <a
+                    href=move || short_path.get()
+                    target=target
+                    class="text-sm text-link underline"
+                    data-testid="short-link"
+                >
                     {move || short_full.get()}
                 </a>
                 <CopyButton text=short_full label="Copy short link" />

@@ -207,7 +207,8 @@ pub fn CompareView(
         </div>
         <Notices notices=notices />
         <AnswersSummary model=model.clone() read=read context=context.clone() />
-        {(!embedded).then(|| view! { <CompareSharing model=model.clone() read=read selected=selected /> })}
+        {(!embedded)
+            .then(|| view! { <CompareSharing model=model.clone() read=read selected=selected /> })}
         <OptionPicker
             model=model
             read=read
@@ -375,6 +376,7 @@ fn OptionPicker(
     view! {
         <form
             method="get"
+            autocomplete="off"
             action=action
             class="rounded-lg border border-line bg-surface p-4"
             data-testid="option-picker"
@@ -523,7 +525,12 @@ fn CompareSharing(
     );
     let embed_url = Signal::derive(move || format!("{origin}{}", with_options("/embed/compare")));
     view! {
-        <Link rel="alternate" type_="application/json+oembed" href=oembed title="Orchestration Advisor" />
+        <Link
+            rel="alternate"
+            type_="application/json+oembed"
+            href=oembed
+            title="Orchestration Advisor"
+        />
         <EmbedSnippet embed_url=embed_url />
     }
 }

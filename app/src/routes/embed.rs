@@ -92,7 +92,7 @@ fn EmbedFrame(
     Effect::new(move |_| report_height());
     view! {
         <div class=format!("{theme} min-h-screen bg-bg text-fg") data-embed="true">
-            <div class="flex flex-wrap items-center justify-between gap-2 border-b border-line bg-surface px-3 py-2 text-sm">
+            <header class="flex flex-wrap items-center justify-between gap-2 border-b border-line bg-surface px-3 py-2 text-sm">
                 <span class="flex items-center gap-2 font-semibold">
                     <crate::components::layout::Logo />
                     "Orchestration Advisor"
@@ -101,7 +101,7 @@ fn EmbedFrame(
                     "Open the full view"
                     <span class="sr-only">" (opens in a new tab)"</span>
                 </a>
-            </div>
+            </header>
             <main id="main" class="px-3 py-4">
                 {children()}
             </main>

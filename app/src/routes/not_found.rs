@@ -14,7 +14,9 @@ pub fn NotFound() -> impl IntoView {
         <Title text="Page not found — Orchestration Advisor" />
         <section aria-labelledby="nf-title" class="mx-auto max-w-xl py-16 text-center">
             <p class="text-sm font-semibold uppercase tracking-wide text-muted">"404"</p>
-            <h1 id="nf-title" class="mt-2 text-3xl font-bold">"This page does not exist"</h1>
+            <h1 id="nf-title" class="mt-2 text-3xl font-bold">
+                "This page does not exist"
+            </h1>
             <p class="mt-4 text-muted">
                 "The address may be mistyped, or a short link may be damaged. Short links never expire, so check that it was copied whole."
             </p>
