@@ -22,7 +22,7 @@ for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null &
 
 base="http://127.0.0.1:$port"
 page_bytes=$(curl -fs "$base/" | wc -c)
-head -c "$page_bytes" /dev/urandom | base64 -w 100 | head -c "$page_bytes" > "$site/bench-static.html"
+python3 -c 'import sys,random; n=int(sys.argv[1]); random.seed(1); sys.stdout.write("".join(random.choice("abcdefghij <>/=\"\n") for _ in range(n)))' "$page_bytes" > "$site/bench-static.html"
 
 run() { # label url
   local out rps p50 p99
@@ -46,7 +46,7 @@ echo "== sizes (raw / brotli -q 11)"
 size() { printf '%-24s %9s B raw %9s B brotli\n' "$1" "$(wc -c <"$2")" "$(brotli -c -q 11 "$2" | wc -c)"; }
 size "wasm" "$site/pkg/orchestration-advisor.wasm"
 size "JS glue" "$site/pkg/orchestration-advisor.js"
-css=$(mktemp); curl -fs "$base$(curl -fs "$base/" | grep -o '/assets/app-[0-9a-f]*\.css' | head -1)" > "$css"
+css=$(mktemp); curl -fs "$base$(curl -fs "$base/" | grep -o -m1 '/assets/app-[0-9a-f]*\.css')" > "$css"
 size "CSS" "$css"
 html=$(mktemp); curl -fs "$base/" > "$html"; size "HTML of /" "$html"
 rm -f "$css" "$html"
