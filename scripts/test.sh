@@ -28,9 +28,14 @@ step "release build"
 cargo leptos build --release
 
 step "browser tests"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-host_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-export E2E_PORT=$port E2E_HOST_PORT=$host_port
+# Three free ports: the server under test, a second server with a strict embed allowlist, and
+# the stand-in wiki that frames them. Asked for together so they cannot collide.
+read -r port strict_port host_port < <(python3 -c '
+import socket
+socks = [socket.socket() for _ in range(3)]
+for s in socks: s.bind(("127.0.0.1", 0))
+print(*[s.getsockname()[1] for s in socks])')
+export E2E_PORT=$port E2E_STRICT_PORT=$strict_port E2E_HOST_PORT=$host_port
 export E2E_SERVER="$root/target/release/orchestration-advisor"
 export E2E_SITE_ROOT="$root/target/site"
 (cd end2end && npx playwright test)

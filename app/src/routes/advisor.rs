@@ -104,6 +104,12 @@ pub fn AdvisorView(
             </p>
         </div>
         <Notices notices=notices />
+        // On narrow screens the result sits below every question; let readers jump to it.
+        <p class="mb-4 lg:hidden">
+            <a href="#result-title" class="text-sm font-medium text-link underline">
+                "Jump to the recommendation"
+            </a>
+        </p>
         <div class="grid gap-8 lg:grid-cols-2">
             <Questionnaire
                 model=model.clone()
