@@ -141,3 +141,25 @@ pub fn Logo() -> impl IntoView {
         </svg>
     }
 }
+
+/// A page's `<h1>` and introduction; smaller inside an embedding frame.
+#[component]
+pub fn PageHeading(
+    /// The heading text.
+    title: &'static str,
+    /// Framed in another site.
+    embedded: bool,
+    /// The introduction paragraph's content.
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <div class="mb-6 max-w-3xl">
+            <h1 class=if embedded {
+                "text-xl font-bold"
+            } else {
+                "text-2xl font-bold sm:text-3xl"
+            }>{title}</h1>
+            <p class="mt-2 text-muted">{children()}</p>
+        </div>
+    }
+}

@@ -6,6 +6,7 @@
 use crate::app::use_model;
 use crate::components::copy::CopyButton;
 use crate::components::embed_snippet::EmbedSnippet;
+use crate::components::layout::PageHeading;
 use crate::components::notices::Notices;
 use crate::model::engine::{Change, Conflict, Ranked, Reason, Unmet};
 use crate::model::types::{Question, QuestionKind};
@@ -93,16 +94,9 @@ pub fn AdvisorView(
     let notices = Signal::derive(move || read.with(|r| r.notices.clone()));
     view! {
         <PageMeta model=model.clone() read=read eval=eval embedded=embedded />
-        <div class="mb-6 max-w-3xl">
-            <h1 class=if embedded {
-                "text-xl font-bold"
-            } else {
-                "text-2xl font-bold sm:text-3xl"
-            }>"Which AWS orchestration approach fits your workflow?"</h1>
-            <p class="mt-2 text-muted">
-                "Answer what you know about the workload. Each answer moves the four approaches — Lambda durable functions, Step Functions Standard, Step Functions Express, and EventBridge with Lambda — and every reason links to the fact behind it."
-            </p>
-        </div>
+        <PageHeading title="Which AWS orchestration approach fits your workflow?" embedded=embedded>
+            "Answer what you know about the workload. Each answer moves the four approaches — Lambda durable functions, Step Functions Standard, Step Functions Express, and EventBridge with Lambda — and every reason links to the fact behind it."
+        </PageHeading>
         <Notices notices=notices />
         // On narrow screens the result sits below every question; let readers jump to it.
         <p class="mb-4 lg:hidden">
@@ -433,6 +427,20 @@ pub fn FactCite(model: SharedModel, fact: String) -> impl IntoView {
     .into_any()
 }
 
+/// The citations of a reason or conflict, one per fact.
+#[component]
+fn FactCites(model: SharedModel, facts: Vec<String>) -> impl IntoView {
+    facts
+        .into_iter()
+        .map(|f| {
+            view! {
+                <FactCite model=model.clone() fact=f />
+                " "
+            }
+        })
+        .collect_view()
+}
+
 /// The ranked, explained result.
 #[component]
 fn ResultPanel(
@@ -644,16 +652,7 @@ fn ReasonList(
                                     .rule
                                     .clone()>
                                     {r.text.clone()} " "
-                                    {r
-                                        .facts
-                                        .iter()
-                                        .map(|f| {
-                                            view! {
-                                                <FactCite model=model.clone() fact=f.clone() />
-                                                " "
-                                            }
-                                        })
-                                        .collect_view()}
+                                    <FactCites model=model.clone() facts=r.facts.clone() />
                                     {r
                                         .advice
                                         .clone()
@@ -703,16 +702,7 @@ fn Conflicts(model: SharedModel, conflicts: Vec<Conflict>) -> impl IntoView {
                         view! {
                             <li>
                                 {c.message.clone()} " "
-                                {c
-                                    .facts
-                                    .iter()
-                                    .map(|f| {
-                                        view! {
-                                            <FactCite model=model.clone() fact=f.clone() />
-                                            " "
-                                        }
-                                    })
-                                    .collect_view()}
+                                <FactCites model=model.clone() facts=c.facts.clone() />
                             </li>
                         }
                     })

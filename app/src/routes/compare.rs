@@ -6,6 +6,7 @@
 
 use crate::app::use_model;
 use crate::components::embed_snippet::EmbedSnippet;
+use crate::components::layout::PageHeading;
 use crate::components::matrix::{build_all, MatrixSection};
 use crate::components::notices::Notices;
 use crate::model::answers::parse_pairs;
@@ -192,19 +193,13 @@ pub fn CompareView(
             name="description"
             content="Lambda durable functions, Step Functions Standard and Express, and EventBridge with Lambda side by side: the guide's tables with limits and prices, each value with its source and date."
         />
-        <div class="mb-6 max-w-3xl">
-            <h1 class=if embedded {
-                "text-xl font-bold"
-            } else {
-                "text-2xl font-bold sm:text-3xl"
-            }>"Compare the approaches"</h1>
-            <p class="mt-2 text-muted">
-                "The guide's two tables and the limits and prices behind them. Open “Source” in any cell for the statement in full, where it was read and when; "
-                <a href="/sources" target=target class="text-link underline">
-                    "all sources"
-                </a> " are listed on their own page."
-            </p>
-        </div>
+        <PageHeading title="Compare the approaches" embedded=embedded>
+            "The guide's two tables and the limits and prices behind them. Open “Source” in any cell for the statement in full, where it was read and when; "
+            <a href="/sources" target=target class="text-link underline">
+                "all sources"
+            </a>
+            " are listed on their own page."
+        </PageHeading>
         <Notices notices=notices />
         <AnswersSummary model=model.clone() read=read context=context.clone() />
         {(!embedded)
