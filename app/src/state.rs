@@ -108,3 +108,13 @@ pub fn use_origin() -> String {
     }
     String::new()
 }
+
+/// How answer and option changes update the URL: replace the history entry (the URL is the
+/// state, not a trail of edits) and keep the scroll position.
+pub fn in_place() -> leptos_router::NavigateOptions {
+    leptos_router::NavigateOptions {
+        replace: true,
+        scroll: false,
+        ..Default::default()
+    }
+}

@@ -16,7 +16,6 @@ use crate::state::{self, ReadAnswers, SharedModel};
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::{use_location, use_navigate, use_params_map};
-use leptos_router::NavigateOptions;
 
 /// `/`: answers come from the query string.
 #[component]
@@ -81,14 +80,7 @@ pub fn AdvisorView(
                 answers.set(&model, &question, vec![choice]);
             }
             let href = state::link(base_path, &model, &answers, &extra);
-            navigate(
-                &href,
-                NavigateOptions {
-                    replace: true,
-                    scroll: false,
-                    ..Default::default()
-                },
-            );
+            navigate(&href, state::in_place());
         })
     };
     let notices = Signal::derive(move || read.with(|r| r.notices.clone()));

@@ -15,7 +15,6 @@ use crate::state::{self, ReadAnswers, SharedModel};
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
 
 /// Said when a change would leave fewer than two options to compare.
 const TOO_FEW: &str = "Choose at least two options to compare.";
@@ -302,14 +301,7 @@ fn OptionPicker(
                 context.base_path,
                 options_param(&model, &next),
             );
-            navigate(
-                &href,
-                NavigateOptions {
-                    replace: true,
-                    scroll: false,
-                    ..Default::default()
-                },
-            );
+            navigate(&href, state::in_place());
         })
     };
     let initial = selected.get_untracked();
