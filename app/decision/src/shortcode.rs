@@ -3,13 +3,18 @@
 //!
 //! Layout: format byte, model revision (varint), one varint per selected answer
 //! (`question.code * 32 + choice.code`), then a one-byte checksum; all in unpadded base64url.
-//! Question and choice codes are stable numbers in the model file, so a code made with an older
-//! model still opens: answers the model no longer knows become notices.
+//! Format 2 adds figures: `question.code * 32` (choice code 0, which no choice uses) followed by
+//! the figure times 1,000 as a varint. Question and choice codes are stable numbers in the
+//! model file, so a code made with an older model still opens: answers the model no longer
+//! knows become notices. Format 1 codes (no figures) still open.
 
-use super::answers::{Answers, Notice, NoticeKind};
-use super::types::Model;
+use crate::answers::{Answers, Notice, NoticeKind};
+use crate::model::Model;
 
-const FORMAT: u8 = 1;
+/// The format written today; 1 is still read.
+const FORMAT: u8 = 2;
+/// Figures are stored in thousandths, which keeps 0.5 starts per second exact.
+const FIGURE_SCALE: f64 = 1_000.0;
 /// Longest code accepted; a full answer set is far shorter.
 const MAX_CODE_LEN: usize = 200;
 
@@ -29,11 +34,17 @@ pub enum CodeError {
 /// Packs answers into a short code.
 pub fn encode(model: &Model, answers: &Answers) -> String {
     let mut bytes = vec![FORMAT];
-    put_varint(&mut bytes, u32::from(model.revision));
-    for q in &model.questions {
-        for c in answers.get(&q.id) {
-            if let Some(choice) = q.choice(c) {
-                put_varint(&mut bytes, u32::from(q.code) * 32 + u32::from(choice.code));
+    put_varint(&mut bytes, u64::from(model.revision));
+    for (qi, q) in model.questions.iter().enumerate() {
+        let slot = answers.slot(qi);
+        if let Some(v) = slot.number {
+            put_varint(&mut bytes, u64::from(q.code) * 32);
+            put_varint(&mut bytes, (v * FIGURE_SCALE).round().max(0.0) as u64);
+            continue;
+        }
+        for (ci, c) in q.choices.iter().enumerate() {
+            if slot.has(ci) {
+                put_varint(&mut bytes, u64::from(q.code) * 32 + u64::from(c.code));
             }
         }
     }
@@ -51,7 +62,8 @@ pub fn decode(model: &Model, code: &str) -> Result<(Answers, Vec<Notice>), CodeE
     if body.is_empty() || checksum(body) != sum {
         return Err(CodeError::Checksum);
     }
-    if body[0] != FORMAT {
+    let format = body[0];
+    if format != 1 && format != 2 {
         return Err(CodeError::Format);
     }
     let mut rest = &body[1..];
@@ -61,7 +73,12 @@ pub fn decode(model: &Model, code: &str) -> Result<(Answers, Vec<Notice>), CodeE
     while !rest.is_empty() {
         let v = get_varint(&mut rest).ok_or(CodeError::Checksum)?;
         let (qc, cc) = (v / 32, v % 32);
-        let Some(q) = model.questions.iter().find(|q| u32::from(q.code) == qc) else {
+        let figure = if format >= 2 && cc == 0 {
+            Some(get_varint(&mut rest).ok_or(CodeError::Checksum)? as f64 / FIGURE_SCALE)
+        } else {
+            None
+        };
+        let Some(q) = model.questions.iter().find(|q| u64::from(q.code) == qc) else {
             notices.push(Notice {
                 kind: NoticeKind::UnknownQuestion,
                 key: None,
@@ -70,20 +87,19 @@ pub fn decode(model: &Model, code: &str) -> Result<(Answers, Vec<Notice>), CodeE
             });
             continue;
         };
-        match q.choices.iter().find(|c| u32::from(c.code) == cc) {
+        if let Some(f) = figure {
+            match &q.number {
+                Some(spec) => pairs.push((q.id.clone(), crate::number::canonical(spec.unit, f))),
+                None => notices.push(invalid(&q.prompt, &q.id)),
+            }
+            continue;
+        }
+        match q.choices.iter().find(|c| u64::from(c.code) == cc) {
             Some(c) => pairs.push((q.id.clone(), c.id.clone())),
-            None => notices.push(Notice {
-                kind: NoticeKind::InvalidValue,
-                key: Some(q.id.clone()),
-                value: None,
-                message: format!(
-                    "The link's answer to “{}” is no longer offered, so that question is treated as not answered.",
-                    q.prompt
-                ),
-            }),
+            None => notices.push(invalid(&q.prompt, &q.id)),
         }
     }
-    if revision != u32::from(model.revision) {
+    if revision != u64::from(model.revision) {
         notices.push(Notice {
             kind: NoticeKind::ModelChanged,
             key: None,
@@ -95,10 +111,24 @@ pub fn decode(model: &Model, code: &str) -> Result<(Answers, Vec<Notice>), CodeE
             ),
         });
     }
-    let (answers, mut more) =
-        Answers::from_pairs(model, pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let (answers, mut more) = Answers::from_pairs(
+        model,
+        pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+        &[],
+    );
     notices.append(&mut more);
     Ok((answers, notices))
+}
+
+fn invalid(prompt: &str, id: &str) -> Notice {
+    Notice {
+        kind: NoticeKind::InvalidValue,
+        key: Some(id.to_owned()),
+        value: None,
+        message: format!(
+            "The link's answer to “{prompt}” is no longer offered, so that question is treated as not answered."
+        ),
+    }
 }
 
 fn checksum(bytes: &[u8]) -> u8 {
@@ -109,7 +139,7 @@ fn checksum(bytes: &[u8]) -> u8 {
     (h ^ (h >> 8) ^ (h >> 16) ^ (h >> 24)) as u8
 }
 
-fn put_varint(out: &mut Vec<u8>, mut v: u32) {
+fn put_varint(out: &mut Vec<u8>, mut v: u64) {
     while v >= 0x80 {
         out.push((v as u8 & 0x7f) | 0x80);
         v >>= 7;
@@ -117,12 +147,12 @@ fn put_varint(out: &mut Vec<u8>, mut v: u32) {
     out.push(v as u8);
 }
 
-fn get_varint(input: &mut &[u8]) -> Option<u32> {
-    let mut v: u32 = 0;
-    for shift in (0..35).step_by(7) {
+fn get_varint(input: &mut &[u8]) -> Option<u64> {
+    let mut v: u64 = 0;
+    for shift in (0..64).step_by(7) {
         let (&b, rest) = input.split_first()?;
         *input = rest;
-        v |= u32::from(b & 0x7f).checked_shl(shift)?;
+        v |= u64::from(b & 0x7f).checked_shl(shift)?;
         if b & 0x80 == 0 {
             return Some(v);
         }
@@ -180,7 +210,7 @@ mod tests {
 
     #[test]
     fn varints_round_trip() {
-        for v in [0, 1, 127, 128, 8191, 300_000] {
+        for v in [0, 1, 127, 128, 8191, 300_000, u64::from(u32::MAX) * 1000] {
             let mut out = Vec::new();
             put_varint(&mut out, v);
             assert_eq!(get_varint(&mut out.as_slice()), Some(v));

@@ -1,0 +1,49 @@
+//! Criterion benchmarks of the engine: reading a full answer query, and one full evaluation
+//! (ranking, limits, cost, architecture, what would change, next question) with no answers,
+//! with every question answered by buckets, and with figures and cost weighed.
+//! Run with `scripts/bench.sh` or `cargo bench -p decision --features toml --bench engine`.
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use decision::{evaluate, load::builtin, Answers, PageQuery};
+use std::hint::black_box;
+
+/// Every question answered, with buckets where a question has them.
+const BUCKETS: &str = "duration=days&coordination=central&services=few&sync=async&rate=100-2000\
+&load_shape=daily-peaks&fanout=hundreds&payload=small&repeat_safe=some-exactly-once&audit=required\
+&ordering=not-needed&replay=not-needed&waits=human&idle=mostly-waiting&definition=code\
+&languages=java&languages=python&containers=yes&step_length=under-15m&region=eu-west-1\
+&trigger=api-gateway&growth=stable&free_tier=exclude&cost=ignore";
+
+/// The same workload in figures, with cost inputs and cost weighed.
+const FIGURES: &str = "duration=36h&coordination=central&services=few&sync=async&rate=450\
+&load_shape=daily-peaks&steps=12&fanout=200&payload=40&repeat_safe=some-exactly-once&audit=required\
+&ordering=not-needed&replay=not-needed&waits=human&idle=mostly-waiting&definition=code\
+&languages=java&languages=python&containers=yes&step_length=under-15m&region=eu-west-1\
+&trigger=api-gateway&growth=stable&memory_mb=512&step_ms=200&consumers=3&free_tier=exclude&cost=matters";
+
+fn bench(c: &mut Criterion) {
+    let model = builtin();
+    let parse = |q: &str| {
+        let p = PageQuery::parse(&model, q);
+        assert!(p.notices.is_empty(), "{:?}", p.notices);
+        p.answers
+    };
+    let buckets = parse(BUCKETS);
+    let figures = parse(FIGURES);
+    c.bench_function("parse full answer query", |b| {
+        b.iter(|| PageQuery::parse(&model, black_box(FIGURES)))
+    });
+    c.bench_function("evaluate, no answers", |b| {
+        let empty = Answers::empty(&model);
+        b.iter(|| evaluate(&model, black_box(&empty)))
+    });
+    c.bench_function("evaluate, every question answered (buckets)", |b| {
+        b.iter(|| evaluate(&model, black_box(&buckets)))
+    });
+    c.bench_function("evaluate, with figures and cost weighed", |b| {
+        b.iter(|| evaluate(&model, black_box(&figures)))
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

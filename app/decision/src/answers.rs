@@ -1,0 +1,400 @@
+//! A team's answers, read from and written to the query string that every link carries.
+//!
+//! Reading is forgiving: unknown keys, unreadable figures and values out of range are dropped
+//! with a [`Notice`] that names them, so a shared link still opens when the model has changed.
+//! Writing is canonical: questions in model order, choices in model order, figures in their
+//! shortest exact form, unanswered questions left out.
+//!
+//! Internally an answer set is one small slot per question (a bit set of choices plus an
+//! optional figure), so the engine can copy and compare answer sets cheaply.
+
+use crate::model::{Model, Question, QuestionKind};
+use crate::number;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// One question's answer: the selected choices (bit `i` = choice `i`) and, for figure
+/// questions, the figure given (its choice, if any, is the range that holds it).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Slot {
+    pub choices: u32,
+    pub number: Option<f64>,
+}
+
+impl Slot {
+    pub fn is_empty(&self) -> bool {
+        self.choices == 0 && self.number.is_none()
+    }
+    pub fn has(&self, choice: usize) -> bool {
+        self.choices & (1 << choice) != 0
+    }
+    /// The first selected choice.
+    pub fn first(&self) -> Option<usize> {
+        (self.choices != 0).then(|| self.choices.trailing_zeros() as usize)
+    }
+}
+
+/// Answers to a model's questions, one [`Slot`] per question in model order.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Answers {
+    slots: Vec<Slot>,
+}
+
+/// Something in a link that was not applied, said in words a user understands.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Notice {
+    pub kind: NoticeKind,
+    /// The offending key, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// The offending value, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    pub message: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NoticeKind {
+    UnknownQuestion,
+    InvalidValue,
+    OutOfRange,
+    RepeatedAnswer,
+    Undecodable,
+    ModelChanged,
+    UnknownOption,
+}
+
+/// Shortens what a user typed before it is echoed back in a notice.
+pub(crate) fn clip(s: &str) -> String {
+    const MAX: usize = 40;
+    if s.chars().count() <= MAX {
+        s.to_owned()
+    } else {
+        let mut t: String = s.chars().take(MAX).collect();
+        t.push('…');
+        t
+    }
+}
+
+impl Notice {
+    pub(crate) fn new(
+        kind: NoticeKind,
+        key: Option<&str>,
+        value: Option<&str>,
+        message: String,
+    ) -> Self {
+        Notice {
+            kind,
+            key: key.map(clip),
+            value: value.map(clip),
+            message,
+        }
+    }
+}
+
+/// How an answer should change; applied by [`Answers::apply`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum AnswerChange {
+    /// Select one choice (or none: "not sure") of a one-answer question.
+    Set {
+        question: usize,
+        choice: Option<usize>,
+    },
+    /// Turn one choice of a several-answers question on or off.
+    Toggle { question: usize, choice: usize },
+    /// Give a figure as text (read leniently; unreadable text leaves the question unanswered).
+    Figure { question: usize, text: String },
+}
+
+impl Answers {
+    /// No answers to any of the model's questions.
+    pub fn empty(model: &Model) -> Self {
+        Answers {
+            slots: vec![Slot::default(); model.questions.len()],
+        }
+    }
+
+    /// The answer to question `q` (by index); empty for unknown indices.
+    pub fn slot(&self, q: usize) -> Slot {
+        self.slots.get(q).copied().unwrap_or_default()
+    }
+
+    /// Replaces question `q`'s answer.
+    pub fn set_slot(&mut self, q: usize, slot: Slot) {
+        if let Some(s) = self.slots.get_mut(q) {
+            *s = slot;
+        }
+    }
+
+    /// How many questions are answered.
+    pub fn len(&self) -> usize {
+        self.slots.iter().filter(|s| !s.is_empty()).count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.slots.iter().all(Slot::is_empty)
+    }
+
+    pub fn is_answered(&self, q: usize) -> bool {
+        !self.slot(q).is_empty()
+    }
+
+    /// Whether choice `c` of question `q` is selected.
+    pub fn is_selected(&self, q: usize, c: usize) -> bool {
+        self.slot(q).has(c)
+    }
+
+    /// The figure given for question `q`, if any.
+    pub fn number(&self, q: usize) -> Option<f64> {
+        self.slot(q).number
+    }
+
+    /// The selected choice ids of a question, by question id (empty when unknown).
+    pub fn selected<'m>(&self, model: &'m Model, question: &str) -> Vec<&'m str> {
+        let Some(qi) = model.question_index(question) else {
+            return Vec::new();
+        };
+        let q = &model.questions[qi];
+        let slot = self.slot(qi);
+        q.choices
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| slot.has(*i))
+            .map(|(_, c)| c.id.as_str())
+            .collect()
+    }
+
+    /// Applies one change; returns a notice when a figure could not be read.
+    pub fn apply(&mut self, model: &Model, change: AnswerChange) -> Option<Notice> {
+        match change {
+            AnswerChange::Set { question, choice } => {
+                let slot = match choice {
+                    Some(c) if c < 32 => Slot {
+                        choices: 1 << c,
+                        number: None,
+                    },
+                    _ => Slot::default(),
+                };
+                self.set_slot(question, slot);
+                None
+            }
+            AnswerChange::Toggle { question, choice } => {
+                if choice < 32 {
+                    let mut slot = self.slot(question);
+                    slot.choices ^= 1 << choice;
+                    self.set_slot(question, slot);
+                }
+                None
+            }
+            AnswerChange::Figure { question, text } => {
+                let q = model.questions.get(question)?;
+                if text.trim().is_empty() {
+                    self.set_slot(question, Slot::default());
+                    return None;
+                }
+                match read_value(q, &text) {
+                    Ok(slot) => {
+                        self.set_slot(question, slot);
+                        None
+                    }
+                    Err(notice) => {
+                        self.set_slot(question, Slot::default());
+                        Some(notice)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Reads answers from decoded pairs. Never fails: what cannot be used becomes a notice.
+    /// Keys in `ignore` (page parameters such as `theme`) are skipped silently.
+    pub fn from_pairs<'a>(
+        model: &Model,
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+        ignore: &[&str],
+    ) -> (Self, Vec<Notice>) {
+        let mut answers = Answers::empty(model);
+        let mut notices = Vec::new();
+        for (key, value) in pairs {
+            if ignore.contains(&key) {
+                continue;
+            }
+            let Some(qi) = model.question_index(key) else {
+                notices.push(Notice::new(
+                    NoticeKind::UnknownQuestion,
+                    Some(key),
+                    Some(value),
+                    format!(
+                        "“{}” is not a question this model asks, so it was ignored.",
+                        clip(key)
+                    ),
+                ));
+                continue;
+            };
+            let q = &model.questions[qi];
+            // A blank value is how forms say "not sure".
+            if value.trim().is_empty() {
+                continue;
+            }
+            let slot = match read_value(q, value) {
+                Ok(slot) => slot,
+                Err(notice) => {
+                    notices.push(notice);
+                    continue;
+                }
+            };
+            let current = answers.slots[qi];
+            match q.kind {
+                QuestionKind::Multi => {
+                    answers.slots[qi].choices |= slot.choices;
+                }
+                QuestionKind::Single if current.is_empty() => answers.slots[qi] = slot,
+                QuestionKind::Single if current == slot => {}
+                QuestionKind::Single => notices.push(Notice::new(
+                    NoticeKind::RepeatedAnswer,
+                    Some(&q.id),
+                    Some(value),
+                    format!(
+                        "“{}” was answered more than once; the first answer (“{}”) was kept.",
+                        q.prompt,
+                        describe_slot(q, current)
+                    ),
+                )),
+            }
+        }
+        (answers, notices)
+    }
+
+    /// The canonical query string (no leading `?`): questions in model order, figures in
+    /// their shortest exact form.
+    pub fn to_query(&self, model: &Model) -> String {
+        let mut out = String::new();
+        for (q, slot) in model.questions.iter().zip(&self.slots) {
+            if let (Some(v), Some(spec)) = (slot.number, &q.number) {
+                push_pair(&mut out, &q.id, &number::canonical(spec.unit, v));
+                continue;
+            }
+            for (i, c) in q.choices.iter().enumerate() {
+                if slot.has(i) {
+                    push_pair(&mut out, &q.id, &c.id);
+                }
+            }
+        }
+        out
+    }
+
+    /// The answers as the API shows them: choice ids by question, and figures by question
+    /// (in each question's unit).
+    pub fn to_maps(&self, model: &Model) -> (BTreeMap<String, Vec<String>>, BTreeMap<String, f64>) {
+        let mut choices = BTreeMap::new();
+        let mut numbers = BTreeMap::new();
+        for (q, slot) in model.questions.iter().zip(&self.slots) {
+            let ids: Vec<String> = q
+                .choices
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| slot.has(*i))
+                .map(|(_, c)| c.id.clone())
+                .collect();
+            if !ids.is_empty() {
+                choices.insert(q.id.clone(), ids);
+            }
+            if let Some(v) = slot.number {
+                numbers.insert(q.id.clone(), v);
+            }
+        }
+        (choices, numbers)
+    }
+}
+
+fn push_pair(out: &mut String, key: &str, value: &str) {
+    if !out.is_empty() {
+        out.push('&');
+    }
+    out.push_str(&crate::query::percent_encode(key));
+    out.push('=');
+    out.push_str(&crate::query::percent_encode(value));
+}
+
+/// Reads one value for a question: a choice id, or (for figure questions) a figure.
+fn read_value(q: &Question, value: &str) -> Result<Slot, Notice> {
+    if let Some(i) = q.choice_index(value.trim()) {
+        return Ok(Slot {
+            choices: 1 << i,
+            number: None,
+        });
+    }
+    let allowed: Vec<&str> = q.choices.iter().map(|c| c.id.as_str()).collect();
+    let Some(spec) = &q.number else {
+        return Err(Notice::new(
+            NoticeKind::InvalidValue,
+            Some(&q.id),
+            Some(value),
+            format!(
+                "“{}” is not an answer to “{}” (expected one of: {}), so that question is treated as not answered.",
+                clip(value),
+                q.prompt,
+                allowed.join(", ")
+            ),
+        ));
+    };
+    let v = number::parse(spec.unit, value).map_err(|e| {
+        let choices = if allowed.is_empty() {
+            String::new()
+        } else {
+            format!(" or one of: {}", allowed.join(", "))
+        };
+        Notice::new(
+            NoticeKind::InvalidValue,
+            Some(&q.id),
+            Some(value),
+            format!(
+                "“{}” could not be read as an answer to “{}” ({e}; expected a figure such as {}{choices}), so that question is treated as not answered.",
+                clip(value),
+                q.prompt,
+                spec.example
+            ),
+        )
+    })?;
+    // Links carry figures to a thousandth of their unit; keep exactly what a link can carry.
+    let v = (v * 1000.0).round() / 1000.0;
+    if v < spec.min || v > spec.max {
+        return Err(Notice::new(
+            NoticeKind::OutOfRange,
+            Some(&q.id),
+            Some(value),
+            format!(
+                "“{}” is outside what “{}” accepts ({} to {}), so that question is treated as not answered.",
+                clip(value),
+                q.prompt,
+                number::with_unit(spec.unit, spec.min),
+                number::with_unit(spec.unit, spec.max)
+            ),
+        ));
+    }
+    let choices = q.choice_for(v).map_or(0, |i| 1 << i);
+    Ok(Slot {
+        choices,
+        number: Some(v),
+    })
+}
+
+/// An answer in words: the figure with its unit, or the choice labels; "not sure" if none.
+pub fn describe_slot(q: &Question, slot: Slot) -> String {
+    if let (Some(v), Some(spec)) = (slot.number, &q.number) {
+        return number::with_unit(spec.unit, v);
+    }
+    let labels: Vec<&str> = q
+        .choices
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| slot.has(*i))
+        .map(|(_, c)| c.label.as_str())
+        .collect();
+    if labels.is_empty() {
+        "not sure".to_owned()
+    } else {
+        labels.join(", ")
+    }
+}

@@ -1,0 +1,692 @@
+//! What a month of each option costs at the team's numbers, from list prices in the model.
+//!
+//! The formulas live here; the prices (with their source, Region and date) live in the model
+//! file as `[[price]]` entries with fixed ids. Every option is priced as orchestration plus the
+//! Lambda work it runs:
+//!
+//! - Step Functions Standard: state transitions (retries are transitions too), plus one Lambda
+//!   invocation per state for the steps.
+//! - Step Functions Express: one request per run plus GB-seconds of the whole run, rounded up
+//!   to 100 ms and to 64 MB of workflow memory (50 MB plus the data each item carries), with
+//!   the duration tiers; plus one Lambda invocation per state.
+//! - Lambda durable functions: durable operations (the start, every step, the map and a child
+//!   context per item), data written and retained, plus Lambda requests (the first invocation
+//!   and one resume after a wait) and the steps' GB-seconds; nothing while waiting.
+//! - EventBridge + Lambda: one event per step in 64 KB chunks, delivered to each consumer, each
+//!   a Lambda invocation.
+//!
+//! Figures the team does not give are taken from a labelled typical workload and listed in
+//! the evaluation's `cost_assumptions`, never silently.
+
+use super::measures::{Measure, Measures};
+use crate::answers::Answers;
+use crate::index::{Index, MAX_OPTIONS};
+use crate::model::{CostModel, Model, Price, PriceTier, SourceKind};
+use crate::number;
+use serde::Serialize;
+
+/// The typical workload used for any figure the team leaves out.
+pub mod typical {
+    pub const RUNS_PER_MONTH: f64 = 1_000_000.0;
+    pub const STEPS: f64 = 5.0;
+    pub const DURATION_S: f64 = 2.0;
+    pub const MEMORY_MB: f64 = 128.0;
+    pub const STEP_MS: f64 = 100.0;
+    pub const CONSUMERS: f64 = 2.0;
+    pub const PAYLOAD_KB: f64 = 1.0;
+    /// Durable execution history is kept 14 days after a run by default.
+    pub const RETENTION_DAYS: f64 = 14.0;
+}
+
+/// The volumes the cost chart spans, in runs per month.
+pub const CHART_MIN_RUNS: f64 = 1e3;
+pub const CHART_MAX_RUNS: f64 = 1e10;
+
+/// One option's monthly cost.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Cost<'m> {
+    pub monthly_usd: f64,
+    pub per_million_runs_usd: f64,
+    pub runs_per_month: f64,
+    pub breakdown: Vec<CostLine>,
+    /// The price facts used.
+    pub facts: &'m [String],
+    /// Whether any price used was read only on a third-party page.
+    pub third_party: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CostLine {
+    pub item: &'static str,
+    pub usd: f64,
+}
+
+/// Above `above_runs_per_month`, `cheaper` costs less than `than`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Crossover<'m> {
+    pub cheaper: &'m str,
+    pub than: &'m str,
+    pub above_runs_per_month: f64,
+}
+
+/// The workload figures the formulas need.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Inputs {
+    pub runs: f64,
+    pub steps: f64,
+    pub items: f64,
+    pub duration_s: f64,
+    pub memory_mb: f64,
+    pub step_ms: f64,
+    pub consumers: f64,
+    pub payload_kb: f64,
+    pub free_tier: bool,
+    pub waits: bool,
+    /// Which figures came from the typical workload (bits of [`Assumed`]).
+    pub assumed: u8,
+}
+
+/// Figures that can come from the typical workload.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+enum Assumed {
+    Runs = 1,
+    Steps = 2,
+    Duration = 4,
+    Memory = 8,
+    StepMs = 16,
+    Consumers = 32,
+}
+
+/// Reads the inputs, taking the typical workload for what the answers leave out.
+pub(crate) fn inputs(
+    model: &Model,
+    index: &Index,
+    answers: &Answers,
+    measures: &Measures,
+) -> Inputs {
+    let mut assumed = 0u8;
+    let lo = |m: Measure| measures.get(m).map(|q| q.lo).filter(|v| *v > 0.0);
+    let figure = |q: Option<usize>| q.and_then(|qi| answers.number(qi));
+    let mut or = |v: Option<f64>, typical: f64, what: Assumed| {
+        v.unwrap_or_else(|| {
+            assumed |= what as u8;
+            typical
+        })
+    };
+    let runs = or(
+        lo(Measure::RunsPerMonth),
+        typical::RUNS_PER_MONTH,
+        Assumed::Runs,
+    );
+    let steps = or(lo(Measure::Steps), typical::STEPS, Assumed::Steps);
+    let duration_s = or(
+        lo(Measure::Duration),
+        typical::DURATION_S,
+        Assumed::Duration,
+    );
+    let memory_mb = or(
+        figure(index.special.memory_mb),
+        typical::MEMORY_MB,
+        Assumed::Memory,
+    );
+    let step_ms = or(
+        figure(index.special.step_ms),
+        typical::STEP_MS,
+        Assumed::StepMs,
+    );
+    let consumers = or(
+        figure(index.special.consumers),
+        typical::CONSUMERS,
+        Assumed::Consumers,
+    );
+    let choice = |q: Option<usize>| -> Option<&str> {
+        let qi = q?;
+        let c = answers.slot(qi).first()?;
+        Some(model.questions[qi].choices[c].id.as_str())
+    };
+    Inputs {
+        runs,
+        steps,
+        items: lo(Measure::Fanout).map_or(1.0, |f| f.max(1.0)),
+        duration_s,
+        memory_mb,
+        step_ms,
+        consumers,
+        payload_kb: lo(Measure::Payload).unwrap_or(typical::PAYLOAD_KB),
+        free_tier: choice(index.special.free_tier) == Some("include"),
+        waits: choice(index.special.waits).is_some_and(|w| w != "none"),
+        assumed,
+    }
+}
+
+/// The assumptions behind a cost, in words; empty when the answers give every figure.
+pub(crate) fn assumptions(inp: &Inputs) -> Vec<String> {
+    let mut out = Vec::new();
+    let has = |a: Assumed| inp.assumed & a as u8 != 0;
+    if has(Assumed::Runs) {
+        out.push(format!(
+            "Runs per month: {} (typical; give the runs per month, or the peak rate and how busy an average hour is)",
+            number::human(typical::RUNS_PER_MONTH)
+        ));
+    }
+    if has(Assumed::Steps) {
+        out.push(format!("Steps per item: {} (typical)", typical::STEPS));
+    }
+    if has(Assumed::Duration) {
+        out.push(format!(
+            "Run duration: {} (typical)",
+            number::human_duration(typical::DURATION_S)
+        ));
+    }
+    if has(Assumed::Memory) {
+        out.push(format!(
+            "Lambda memory: {} MB (typical)",
+            typical::MEMORY_MB
+        ));
+    }
+    if has(Assumed::StepMs) {
+        out.push(format!(
+            "Active time per step: {} ms (typical)",
+            typical::STEP_MS
+        ));
+    }
+    if has(Assumed::Consumers) {
+        out.push(format!(
+            "Consumers per event: {} (typical)",
+            typical::CONSUMERS
+        ));
+    }
+    out
+}
+
+/// Charges `units` a month at a price, with its free tier (when included) and tiers.
+pub fn charge(price: &Price, units: f64, free_tier: bool) -> f64 {
+    let free = if free_tier {
+        price.free_per_month.unwrap_or(0.0)
+    } else {
+        0.0
+    };
+    let billable = (units - free).max(0.0);
+    let rate = |usd: f64| usd / price.per;
+    if price.tiers.is_empty() {
+        return billable * rate(price.usd);
+    }
+    // Tiers count from the first unit used, free units included.
+    let mut total = 0.0;
+    let mut start: f64 = 0.0;
+    let mut usd = price.usd;
+    let last = PriceTier {
+        from: f64::INFINITY,
+        usd: 0.0,
+    };
+    for tier in price.tiers.iter().chain(std::iter::once(&last)) {
+        let lo = start.max(free);
+        let hi = tier.from.min(units);
+        if hi > lo {
+            total += (hi - lo) * rate(usd);
+        }
+        start = tier.from;
+        usd = tier.usd;
+        if start >= units {
+            break;
+        }
+    }
+    total
+}
+
+/// The price ids the formulas use, and their index in the model once resolved.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct PriceSlots {
+    pub std_transition: Option<usize>,
+    pub exp_request: Option<usize>,
+    pub exp_gb_second: Option<usize>,
+    pub lambda_request: Option<usize>,
+    pub lambda_gb_second: Option<usize>,
+    pub df_operation: Option<usize>,
+    pub df_written: Option<usize>,
+    pub df_retained: Option<usize>,
+    pub eb_event: Option<usize>,
+}
+
+impl PriceSlots {
+    pub fn resolve(model: &Model) -> PriceSlots {
+        let p = |id: &str| model.prices.iter().position(|p| p.id == id);
+        PriceSlots {
+            std_transition: p("sfn-standard-transition"),
+            exp_request: p("sfn-express-request"),
+            exp_gb_second: p("sfn-express-gb-second"),
+            lambda_request: p("lambda-request"),
+            lambda_gb_second: p("lambda-gb-second"),
+            df_operation: p("durable-operation"),
+            df_written: p("durable-data-written"),
+            df_retained: p("durable-data-retained"),
+            eb_event: p("eventbridge-event"),
+        }
+    }
+}
+
+/// Up to five monthly lines (label, US dollars, price index), without allocating.
+#[derive(Clone, Copy, Debug)]
+struct Lines {
+    items: [(&'static str, f64, usize); 5],
+    len: usize,
+}
+
+impl Lines {
+    fn new() -> Self {
+        Lines {
+            items: [("", 0.0, 0); 5],
+            len: 0,
+        }
+    }
+    fn push(&mut self, label: &'static str, usd: f64, price: usize) {
+        self.items[self.len] = (label, usd, price);
+        self.len += 1;
+    }
+    fn as_slice(&self) -> &[(&'static str, f64, usize)] {
+        &self.items[..self.len]
+    }
+    fn total(&self) -> f64 {
+        self.as_slice().iter().map(|l| l.1).sum()
+    }
+}
+
+/// Monthly lines for one option; `None` when a price it needs is missing.
+fn lines(
+    model: &Model,
+    ps: &PriceSlots,
+    kind: CostModel,
+    inp: &Inputs,
+    runs: f64,
+) -> Option<Lines> {
+    let price = |slot: Option<usize>| -> Option<(usize, &Price)> {
+        let i = slot?;
+        Some((i, &model.prices[i]))
+    };
+    let transitions = inp.steps * inp.items;
+    let gb = inp.memory_mb / 1024.0;
+    let step_gb_s = transitions * inp.step_ms / 1000.0 * gb;
+    let (lr, lambda_req) = price(ps.lambda_request)?;
+    let (lg, lambda_gbs) = price(ps.lambda_gb_second)?;
+    let free = inp.free_tier;
+    let mut v = Lines::new();
+    // The steps' own Lambda work: invocations and GB-seconds.
+    let lambda = |v: &mut Lines, invocations_per_run: f64, gb_s_per_run: f64| {
+        v.push(
+            "Lambda requests",
+            charge(lambda_req, invocations_per_run * runs, free),
+            lr,
+        );
+        v.push(
+            "Lambda compute (GB-seconds)",
+            charge(lambda_gbs, gb_s_per_run * runs, free),
+            lg,
+        );
+    };
+    match kind {
+        CostModel::StateTransitions => {
+            let (i, p) = price(ps.std_transition)?;
+            v.push("State transitions", charge(p, transitions * runs, free), i);
+            lambda(&mut v, transitions, step_gb_s);
+        }
+        CostModel::ExpressDuration => {
+            let (ri, req) = price(ps.exp_request)?;
+            let (di, dur) = price(ps.exp_gb_second)?;
+            // Billed in 100 ms steps and 64 MB chunks of 50 MB plus the data each item carries.
+            let billed_s = (inp.duration_s * 10.0).ceil() / 10.0;
+            let memory_mb = 50.0 + inp.payload_kb / 1024.0 * inp.items;
+            let billed_gb = (memory_mb / 64.0).ceil() * 64.0 / 1024.0;
+            v.push("Express requests", charge(req, runs, free), ri);
+            v.push(
+                "Express duration (GB-seconds)",
+                charge(dur, billed_s * billed_gb * runs, free),
+                di,
+            );
+            lambda(&mut v, transitions, step_gb_s);
+        }
+        CostModel::DurableOperations => {
+            let (oi, ops) = price(ps.df_operation)?;
+            let (wi, written) = price(ps.df_written)?;
+            let (ti, retained) = price(ps.df_retained)?;
+            let fans_out = inp.items > 1.0;
+            // The start, every step, and for a fan-out the map and one child context per item.
+            let operations = 1.0 + transitions + if fans_out { 1.0 + inp.items } else { 0.0 };
+            let gb_written = operations * inp.payload_kb / (1024.0 * 1024.0);
+            let months_kept =
+                (inp.duration_s / 86_400.0 + typical::RETENTION_DAYS) / (365.25 / 12.0);
+            let invocations = 1.0 + if inp.waits { 1.0 } else { 0.0 };
+            v.push(
+                "Durable operations",
+                charge(ops, operations * runs, free),
+                oi,
+            );
+            v.push(
+                "Durable data written",
+                charge(written, gb_written * runs, free),
+                wi,
+            );
+            v.push(
+                "Durable data retained",
+                charge(retained, gb_written * months_kept * runs, free),
+                ti,
+            );
+            lambda(&mut v, invocations, step_gb_s);
+        }
+        CostModel::EventDelivery => {
+            let (ei, ev) = price(ps.eb_event)?;
+            let chunks = (inp.payload_kb / 64.0).ceil().max(1.0);
+            // One event per step, each delivered to every consumer.
+            let events = inp.steps.max(1.0);
+            let invocations = events * inp.consumers;
+            v.push(
+                "Events published (64 KB chunks)",
+                charge(ev, events * chunks * runs, free),
+                ei,
+            );
+            lambda(&mut v, invocations, invocations * inp.step_ms / 1000.0 * gb);
+        }
+    }
+    Some(v)
+}
+
+/// The monthly total for an option at a volume (runs per month).
+pub(crate) fn total(
+    model: &Model,
+    index: &Index,
+    kind: CostModel,
+    inp: &Inputs,
+    runs: f64,
+) -> Option<f64> {
+    Some(lines(model, &index.prices, kind, inp, runs)?.total())
+}
+
+/// Each option's cost, in model order.
+pub(crate) fn for_options<'m>(
+    model: &'m Model,
+    index: &'m Index,
+    inp: &Inputs,
+) -> Vec<Option<Cost<'m>>> {
+    model
+        .options
+        .iter()
+        .enumerate()
+        .map(|(i, o)| {
+            let lines = lines(model, &index.prices, o.cost_model?, inp, inp.runs)?;
+            let monthly = lines.total();
+            let (facts, third_party) = &index.cost_facts[i];
+            Some(Cost {
+                monthly_usd: monthly,
+                per_million_runs_usd: if inp.runs > 0.0 {
+                    monthly / inp.runs * 1e6
+                } else {
+                    0.0
+                },
+                runs_per_month: inp.runs,
+                breakdown: lines
+                    .as_slice()
+                    .iter()
+                    .map(|&(item, usd, _)| CostLine { item, usd })
+                    .collect(),
+                facts,
+                third_party: *third_party,
+            })
+        })
+        .collect()
+}
+
+/// Per option: the facts behind the prices its cost model uses, and whether any was read
+/// only on a third-party page. Computed once per model.
+pub(crate) fn option_facts(model: &Model, slots: &PriceSlots) -> Vec<(Vec<String>, bool)> {
+    let inp = Inputs {
+        runs: 1.0,
+        steps: 1.0,
+        items: 1.0,
+        duration_s: 1.0,
+        memory_mb: 128.0,
+        step_ms: 1.0,
+        consumers: 1.0,
+        payload_kb: 1.0,
+        free_tier: false,
+        waits: true,
+        assumed: 0,
+    };
+    model
+        .options
+        .iter()
+        .map(|o| {
+            let mut facts: Vec<String> = Vec::new();
+            let mut third_party = false;
+            let used = o.cost_model.and_then(|k| lines(model, slots, k, &inp, 1.0));
+            for &(_, _, pi) in used.as_ref().map_or(&[][..], |l| l.as_slice()) {
+                for f in &model.prices[pi].facts {
+                    if !facts.contains(f) {
+                        facts.push(f.clone());
+                    }
+                    // Called while the index is built, so no indexed look-ups here.
+                    let kind = model
+                        .facts
+                        .iter()
+                        .find(|x| &x.id == f)
+                        .and_then(|x| model.sources.iter().find(|s| s.id == x.source))
+                        .map(|s| s.kind);
+                    third_party |= kind == Some(SourceKind::ThirdParty);
+                }
+            }
+            (facts, third_party)
+        })
+        .collect()
+}
+
+/// One option's monthly cost at the answers' numbers (for an architecture's arithmetic).
+pub(crate) fn monthly(
+    model: &Model,
+    index: &Index,
+    answers: &Answers,
+    measures: &Measures,
+    option: &str,
+) -> Option<f64> {
+    let inp = inputs(model, index, answers, measures);
+    total(
+        model,
+        index,
+        model.option(option)?.cost_model?,
+        &inp,
+        inp.runs,
+    )
+}
+
+/// One line per option on a log grid of volumes: (option index, [(runs per month, monthly cost)]).
+pub fn series(model: &Model, answers: &Answers, points: usize) -> Vec<(usize, Vec<(f64, f64)>)> {
+    let index = model.index();
+    let measures = Measures::compute(index, answers);
+    let inp = inputs(model, index, answers, &measures);
+    let (lo, hi) = (CHART_MIN_RUNS.log10(), CHART_MAX_RUNS.log10());
+    let points = points.max(2);
+    model
+        .options
+        .iter()
+        .enumerate()
+        .filter_map(|(i, o)| {
+            let kind = o.cost_model?;
+            let line: Option<Vec<(f64, f64)>> = (0..points)
+                .map(|k| {
+                    let runs = 10f64.powf(lo + (hi - lo) * k as f64 / (points - 1) as f64);
+                    Some((runs, total(model, index, kind, &inp, runs)?))
+                })
+                .collect();
+            Some((i, line?))
+        })
+        .collect()
+}
+
+/// Where one option's line crosses another's between the chart's ends, found by scanning a
+/// fine log grid and bisecting each sign change. Computed on demand (the API and the chart),
+/// not in every evaluation.
+pub fn crossovers<'m>(model: &'m Model, answers: &Answers) -> Vec<Crossover<'m>> {
+    let index = model.index();
+    let measures = Measures::compute(index, answers);
+    let inp = inputs(model, index, answers, &measures);
+    let priced: Vec<(usize, CostModel)> = model
+        .options
+        .iter()
+        .enumerate()
+        .filter_map(|(i, o)| Some((i, o.cost_model?)))
+        .take(MAX_OPTIONS)
+        .collect();
+    let cost =
+        |kind: CostModel, runs: f64| total(model, index, kind, &inp, runs).unwrap_or(f64::NAN);
+    let mut out = Vec::new();
+    const STEPS: usize = 70;
+    let (lo, hi) = (CHART_MIN_RUNS.log10(), CHART_MAX_RUNS.log10());
+    let at = |k: usize| 10f64.powf(lo + (hi - lo) * k as f64 / STEPS as f64);
+    for (ai, &(a, ka)) in priced.iter().enumerate() {
+        for &(b, kb) in &priced[ai + 1..] {
+            let diff = |runs: f64| cost(ka, runs) - cost(kb, runs);
+            let mut prev = diff(at(0));
+            for k in 1..=STEPS {
+                let d = diff(at(k));
+                if prev.is_nan() || d.is_nan() {
+                    prev = d;
+                    continue;
+                }
+                if (prev < 0.0) != (d < 0.0) && prev != 0.0 {
+                    // Bisect in log space.
+                    let (mut x0, mut x1) = (at(k - 1).log10(), at(k).log10());
+                    for _ in 0..50 {
+                        let mid = 0.5 * (x0 + x1);
+                        if (diff(10f64.powf(mid)) < 0.0) == (prev < 0.0) {
+                            x0 = mid;
+                        } else {
+                            x1 = mid;
+                        }
+                    }
+                    // Above the crossing, whichever is lower at the next grid point is cheaper.
+                    let (cheaper, than) = if d < 0.0 { (a, b) } else { (b, a) };
+                    out.push(Crossover {
+                        cheaper: &model.options[cheaper].id,
+                        than: &model.options[than].id,
+                        above_runs_per_month: 10f64.powf(x1),
+                    });
+                }
+                prev = d;
+            }
+        }
+    }
+    out.sort_by(|x, y| x.above_runs_per_month.total_cmp(&y.above_runs_per_month));
+    out
+}
+
+/// Each option's monthly cost at the answers' numbers; NaN where it cannot be priced.
+pub(crate) fn option_costs(
+    model: &Model,
+    index: &Index,
+    answers: &Answers,
+    measures: &Measures,
+) -> [f64; MAX_OPTIONS] {
+    let inp = inputs(model, index, answers, measures);
+    let mut costs = [f64::NAN; MAX_OPTIONS];
+    for (i, o) in model.options.iter().enumerate().take(MAX_OPTIONS) {
+        if let Some(kind) = o.cost_model {
+            costs[i] = total(model, index, kind, &inp, inp.runs).unwrap_or(f64::NAN);
+        }
+    }
+    costs
+}
+
+/// Score effects of cost when the team weighs it: the cheapest open option gains, the others
+/// lose per tenfold difference. Zero when cost is not weighed or cannot be priced.
+pub(crate) fn effects_from(
+    weight: Option<i32>,
+    costs: &[f64; MAX_OPTIONS],
+    excluded: &[u8; MAX_OPTIONS],
+) -> [i32; MAX_OPTIONS] {
+    let mut out = [0i32; MAX_OPTIONS];
+    let Some(per_decade) = weight else {
+        return out;
+    };
+    let open = |i: usize| excluded[i] == 0 && costs[i].is_finite();
+    let cheapest = (0..MAX_OPTIONS)
+        .filter(|&i| open(i))
+        .map(|i| costs[i])
+        .fold(f64::INFINITY, f64::min);
+    if !cheapest.is_finite() {
+        return out;
+    }
+    for i in (0..MAX_OPTIONS).filter(|&i| open(i)) {
+        out[i] = effect(per_decade, costs[i], cheapest);
+    }
+    out
+}
+
+/// The weight for an option costing `c` when the cheapest costs `cheapest`.
+pub(crate) fn effect(per_decade: i32, c: f64, cheapest: f64) -> i32 {
+    if c <= cheapest * 1.000_001 {
+        return per_decade / 2;
+    }
+    let ratio = if cheapest > 0.0 { c / cheapest } else { 1e3 };
+    let decades = ratio.log10().min(3.0);
+    -((f64::from(per_decade) * decades).round() as i32)
+}
+
+/// Raw weight per tenfold cost difference, from the `cost` question; `None` when ignored.
+pub(crate) fn cost_weight(model: &Model, index: &Index, answers: &Answers) -> Option<i32> {
+    let qi = index.special.cost_weight?;
+    let c = answers.slot(qi).first()?;
+    match model.questions[qi].choices[c].id.as_str() {
+        "decisive" => Some(model.scoring.cost_decisive),
+        "matters" => Some(model.scoring.cost_matters),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn price(usd: f64, per: f64, free: Option<f64>, tiers: Vec<PriceTier>) -> Price {
+        Price {
+            id: "p".into(),
+            label: "p".into(),
+            usd,
+            per,
+            free_per_month: free,
+            tiers,
+            region: "us-east-1".into(),
+            facts: vec![],
+        }
+    }
+
+    #[test]
+    fn charges_free_tier_and_tiers() {
+        let p = price(1.0, 1_000.0, Some(4_000.0), vec![]);
+        assert_eq!(charge(&p, 10_000.0, false), 10.0);
+        assert_eq!(charge(&p, 10_000.0, true), 6.0);
+        assert_eq!(charge(&p, 1_000.0, true), 0.0);
+        let t = price(
+            2.0,
+            1.0,
+            None,
+            vec![
+                PriceTier {
+                    from: 10.0,
+                    usd: 1.0,
+                },
+                PriceTier {
+                    from: 20.0,
+                    usd: 0.5,
+                },
+            ],
+        );
+        assert_eq!(charge(&t, 5.0, false), 10.0);
+        assert_eq!(charge(&t, 15.0, false), 20.0 + 5.0);
+        assert_eq!(charge(&t, 30.0, false), 20.0 + 10.0 + 5.0);
+    }
+
+    #[test]
+    fn cost_effect_favours_the_cheapest() {
+        assert_eq!(effect(20, 10.0, 10.0), 10);
+        assert_eq!(effect(20, 100.0, 10.0), -20);
+        assert_eq!(effect(20, 1e9, 1.0), -60, "capped at three decades");
+    }
+}

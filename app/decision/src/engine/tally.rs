@@ -1,0 +1,466 @@
+//! Scores before explanation: each option's raw weight, its exclusions and whether a hard
+//! limit forces its run to be split. Kept in parts (per question, per compound rule, per
+//! limit) so that "what would change" can re-score one changed answer by adjusting the parts
+//! that depend on it instead of starting over.
+
+use super::cost;
+use super::limits::{self, Outcome};
+use super::measures::Measures;
+use crate::answers::{Answers, Slot};
+use crate::index::{CRule, Index, Test, MAX_OPTIONS};
+use crate::model::{Model, QuestionKind};
+
+/// Raw weight at which an option sits halfway between neutral and the end of the scale.
+const SCALE: i64 = 60;
+
+/// Maps a raw weight onto 0–100 with a curve that never saturates: `50 + 50·r/(|r|+60)`,
+/// rounded half up, in integers (exact, and cheap enough for every neighbour of an answer set).
+pub fn score(raw: i32) -> u8 {
+    let r = i64::from(raw);
+    let d = r.abs() + SCALE;
+    // 50 + 50r/d = 50(d + r)/d, which is never negative; round by adding half of d.
+    let s = (100 * (d + r) + d) / (2 * d);
+    s.clamp(0, 100) as u8
+}
+
+/// Per-option sums: raw weight, exclusions, and hard limits that force a split.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Scores {
+    pub raw: [i32; MAX_OPTIONS],
+    pub excluded: [u8; MAX_OPTIONS],
+    pub split: [u8; MAX_OPTIONS],
+}
+
+impl Scores {
+    fn add(&mut self, option: usize, weight: i32, exclude: bool, split: bool, sign: i32) {
+        if exclude {
+            self.excluded[option] = self.excluded[option].wrapping_add_signed(sign as i8);
+        } else {
+            self.raw[option] = self.raw[option].saturating_add(sign * weight);
+        }
+        if split {
+            self.split[option] = self.split[option].wrapping_add_signed(sign as i8);
+        }
+    }
+
+    fn add_rule(&mut self, r: &CRule, sign: i32) {
+        self.add(r.option, r.weight, r.exclude, false, sign);
+    }
+
+    fn add_outcome(&mut self, o: &Outcome, sign: i32) {
+        self.add(o.option, o.weight, o.exclude, o.split, sign);
+    }
+
+    fn add_all(&mut self, other: &Scores, sign: i32, n: usize) {
+        for i in 0..n {
+            self.raw[i] = self.raw[i].saturating_add(sign * other.raw[i]);
+            self.excluded[i] =
+                self.excluded[i].wrapping_add_signed(sign as i8 * other.excluded[i] as i8);
+            self.split[i] = self.split[i].wrapping_add_signed(sign as i8 * other.split[i] as i8);
+        }
+    }
+
+    pub fn is_excluded(&self, o: usize) -> bool {
+        self.excluded[o] > 0
+    }
+
+    pub fn needs_split(&self, o: usize) -> bool {
+        self.excluded[o] == 0 && self.split[o] > 0
+    }
+
+    /// Option indices, best first: open options by score, then excluded ones; model order
+    /// breaks ties so output is stable.
+    pub fn order(&self, n: usize) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..n).collect();
+        order.sort_by(|&a, &b| {
+            self.is_excluded(a)
+                .cmp(&self.is_excluded(b))
+                .then(score(self.raw[b]).cmp(&score(self.raw[a])))
+                .then(a.cmp(&b))
+        });
+        order
+    }
+
+    /// The clear first choice: the best open option, unless no option fits without a split,
+    /// or the next one is level with it.
+    pub fn top(&self, n: usize) -> Option<usize> {
+        let mut fits_whole = false;
+        // (score, option) of the best and the second best open option.
+        let (mut best, mut second): (Option<(u8, usize)>, Option<u8>) = (None, None);
+        for o in 0..n {
+            if self.is_excluded(o) {
+                continue;
+            }
+            fits_whole |= self.split[o] == 0;
+            let s = score(self.raw[o]);
+            match best {
+                Some((b, _)) if s <= b => {
+                    if second.is_none_or(|x| s > x) {
+                        second = Some(s);
+                    }
+                }
+                _ => {
+                    second = best.map(|(b, _)| b);
+                    best = Some((s, o));
+                }
+            }
+        }
+        if !fits_whole {
+            return None;
+        }
+        let (b, o) = best?;
+        match second {
+            Some(s) if s == b => None,
+            _ => Some(o),
+        }
+    }
+
+    /// How far apart the options are: the top margin plus a bonus per exclusion.
+    pub fn separation(&self, n: usize) -> i32 {
+        let (mut first, mut second) = (-1i32, -1i32);
+        let mut excluded = 0;
+        for o in 0..n {
+            if self.is_excluded(o) {
+                excluded += 1;
+                continue;
+            }
+            let s = i32::from(score(self.raw[o]));
+            if s > first {
+                second = first;
+                first = s;
+            } else if s > second {
+                second = s;
+            }
+        }
+        let margin = if second >= 0 { first - second } else { 0 };
+        margin + 15 * excluded
+    }
+}
+
+/// Whether a test holds for the answers and measures.
+pub(crate) fn holds(t: &Test, answers: &Answers, measures: &Measures) -> bool {
+    match *t {
+        Test::Choice { q, any, none } => {
+            let s = answers.slot(q).choices;
+            s != 0 && ((any != 0 && s & any != 0) || (none != 0 && s & none == 0))
+        }
+        Test::Answered { q, yes } => answers.is_answered(q) == yes,
+        Test::Measure {
+            m,
+            at_least,
+            at_most,
+        } => measures.get(m).is_some_and(|v| {
+            at_least.is_none_or(|x| v.at_least(x)) && at_most.is_none_or(|x| v.at_most(x))
+        }),
+    }
+}
+
+pub(crate) fn rule_holds(r: &CRule, answers: &Answers, measures: &Measures) -> bool {
+    r.tests.iter().all(|t| holds(t, answers, measures))
+}
+
+/// A whole tally of one answer set, with the parts kept for incremental re-scoring.
+#[derive(Clone, Debug)]
+pub(crate) struct Tally {
+    pub n: usize,
+    pub scores: Scores,
+    /// Contributions of each question's single-test rules.
+    per_question: Vec<Scores>,
+    /// Which compound rules hold.
+    pub compound: Vec<bool>,
+    /// Each compiled limit's outcome, in index order.
+    pub limits: Vec<Outcome>,
+    pub measures: Measures,
+    /// Each option's monthly cost (NaN where it cannot be priced) and the score effect of
+    /// cost when the team weighs it.
+    pub costs: [f64; MAX_OPTIONS],
+    pub cost_effects: [i32; MAX_OPTIONS],
+}
+
+/// The single-test rules of question `q` that hold for `slot`, summed.
+fn question_scores(index: &Index, q: usize, slot: Slot) -> Scores {
+    let mut s = Scores::default();
+    if slot.choices == 0 {
+        return s;
+    }
+    for &ri in &index.by_question[q] {
+        let r = &index.rules[ri];
+        if let Test::Choice { any, none, .. } = r.tests[0] {
+            let c = slot.choices;
+            if (any != 0 && c & any != 0) || (none != 0 && c & none == 0) {
+                s.add_rule(r, 1);
+            }
+        }
+    }
+    s
+}
+
+impl Tally {
+    pub fn new(model: &Model, index: &Index, answers: &Answers) -> Tally {
+        let n = model.options.len().min(MAX_OPTIONS);
+        let measures = Measures::compute(index, answers);
+        let mut scores = Scores::default();
+        let mut per_question = Vec::with_capacity(model.questions.len());
+        for q in 0..model.questions.len() {
+            let s = question_scores(index, q, answers.slot(q));
+            scores.add_all(&s, 1, n);
+            per_question.push(s);
+        }
+        let compound: Vec<bool> = index
+            .compound
+            .iter()
+            .map(|&ri| {
+                let r = &index.rules[ri];
+                let hit = rule_holds(r, answers, &measures);
+                if hit {
+                    scores.add_rule(r, 1);
+                }
+                hit
+            })
+            .collect();
+        let limits: Vec<Outcome> = index
+            .limits
+            .iter()
+            .map(|l| {
+                let o = limits::check(model, index, l, answers, &measures);
+                scores.add_outcome(&o, 1);
+                o
+            })
+            .collect();
+        let weight = cost::cost_weight(model, index, answers);
+        let costs = if weight.is_some() {
+            cost::option_costs(model, index, answers, &measures)
+        } else {
+            [f64::NAN; MAX_OPTIONS]
+        };
+        let cost_effects = cost::effects_from(weight, &costs, &scores.excluded);
+        for (o, e) in cost_effects.iter().enumerate().take(n) {
+            scores.raw[o] = scores.raw[o].saturating_add(*e);
+        }
+        Tally {
+            n,
+            scores,
+            per_question,
+            compound,
+            limits,
+            measures,
+            costs,
+            cost_effects,
+        }
+    }
+
+    /// The scores if question `q` were answered as in `changed` (which differs from the
+    /// tallied answers in question `q` only).
+    pub fn rescore(&self, model: &Model, index: &Index, changed: &Answers, q: usize) -> Scores {
+        let mut s = self.scores;
+        s.add_all(&self.per_question[q], -1, self.n);
+        let new = if model.questions[q].kind == QuestionKind::Multi {
+            question_scores(index, q, changed.slot(q))
+        } else {
+            index.single_scores(q, changed.slot(q))
+        };
+        s.add_all(&new, 1, self.n);
+        for o in 0..self.n {
+            s.raw[o] = s.raw[o].saturating_sub(self.cost_effects[o]);
+        }
+        let bit = 1u64 << (q % 64);
+        let weighing =
+            self.cost_effects.iter().any(|e| *e != 0) || index.cost_question_bit & bit != 0;
+        if index.compound_deps & bit == 0 {
+            if weighing {
+                let weight = cost::cost_weight(model, index, changed);
+                let costs = if index.cost_deps & bit != 0 && weight.is_some() {
+                    cost::option_costs(model, index, changed, &self.measures)
+                } else {
+                    self.costs
+                };
+                self.add_cost(&mut s, weight, &costs);
+            }
+            return s;
+        }
+        let measures = Measures::compute(index, changed);
+        for &k in &index.compound_on[q] {
+            let r = &index.rules[index.compound[k]];
+            let now = rule_holds(r, changed, &measures);
+            if self.compound[k] != now {
+                s.add_rule(r, if now { 1 } else { -1 });
+            }
+        }
+        for &k in &index.limits_on[q] {
+            let new = limits::check(model, index, &index.limits[k], changed, &measures);
+            let old = &self.limits[k];
+            if new.weight != old.weight || new.exclude != old.exclude || new.split != old.split {
+                s.add_outcome(old, -1);
+                s.add_outcome(&new, 1);
+            }
+        }
+        if weighing {
+            let weight = cost::cost_weight(model, index, changed);
+            let costs = if index.cost_deps & bit != 0 && weight.is_some() {
+                cost::option_costs(model, index, changed, &measures)
+            } else {
+                self.costs
+            };
+            self.add_cost(&mut s, weight, &costs);
+        }
+        s
+    }
+
+    /// Whether no answer to question `q` could change the top pick `top`: the top's least
+    /// possible score still beats every other option's greatest, counting everything that
+    /// depends on `q` (its rules, compound rules and limits at their worst or best, and the
+    /// full range of the cost effect when cost is weighed).
+    pub fn cannot_change_top(
+        &self,
+        model: &Model,
+        index: &Index,
+        q: usize,
+        top: Option<usize>,
+    ) -> bool {
+        let Some(t) = top else { return false };
+        let bit = 1u64 << (q % 64);
+        let sc = &model.scoring;
+        // The most a limit can take away.
+        let worst_limit = sc
+            .soft_over
+            .min(sc.beyond_published)
+            .min(sc.split_cap)
+            .min(sc.near)
+            .min(sc.workaround)
+            .min(0);
+        let mut lo = [0i32; MAX_OPTIONS];
+        let mut hi = [0i32; MAX_OPTIONS];
+        // Exclusions that depend on q now, and whether q can exclude an option.
+        let mut excl_now = [0u8; MAX_OPTIONS];
+        let mut may_exclude = index.can_exclude[q];
+        let cur = &self.per_question[q];
+        for o in 0..self.n {
+            lo[o] = index.swing[q][o].0 - cur.raw[o];
+            hi[o] = index.swing[q][o].1 - cur.raw[o];
+            excl_now[o] = cur.excluded[o];
+        }
+        for &k in &index.compound_on[q] {
+            let r = &index.rules[index.compound[k]];
+            let on = self.compound[k];
+            if r.exclude {
+                may_exclude |= 1 << r.option;
+                excl_now[r.option] += u8::from(on);
+            } else {
+                let now = if on { r.weight } else { 0 };
+                lo[r.option] += r.weight.min(0) - now;
+                hi[r.option] += r.weight.max(0) - now;
+            }
+        }
+        for &k in &index.limits_on[q] {
+            let l = &index.limits[k];
+            let def = &model.limits[l.limit];
+            let out = &self.limits[k];
+            if def.hard && def.split.is_some() && l.option == t {
+                // The top could come to need a split, which can leave no whole fit.
+                return false;
+            }
+            if def.hard && def.split.is_none() && !def.workaround {
+                may_exclude |= 1 << l.option;
+                excl_now[l.option] += u8::from(out.exclude);
+            }
+            lo[l.option] += worst_limit - out.weight;
+            hi[l.option] -= out.weight;
+        }
+        let weighing =
+            self.cost_effects.iter().any(|e| *e != 0) || index.cost_question_bit & bit != 0;
+        if weighing {
+            let w = model.scoring.cost_decisive.max(model.scoring.cost_matters);
+            let range = 3 * w + w / 2;
+            for o in 0..self.n {
+                lo[o] -= range;
+                hi[o] += range;
+            }
+        }
+        if may_exclude & (1 << t) != 0 {
+            return false;
+        }
+        let t_min = score(self.scores.raw[t] + lo[t]);
+        (0..self.n).filter(|&o| o != t).all(|o| {
+            if self.scores.excluded[o] > excl_now[o] {
+                // Excluded by something else, whatever the answer.
+                return true;
+            }
+            t_min > score(self.scores.raw[o] + hi[o])
+        })
+    }
+
+    fn add_cost(&self, s: &mut Scores, weight: Option<i32>, costs: &[f64; MAX_OPTIONS]) {
+        let same_open = (0..self.n).all(|o| (s.excluded[o] > 0) == (self.scores.excluded[o] > 0));
+        let same_costs = costs
+            .iter()
+            .zip(&self.costs)
+            .all(|(a, b)| a == b || (a.is_nan() && b.is_nan()));
+        let effects = if same_open && same_costs && weight.is_some() {
+            self.cost_effects
+        } else {
+            cost::effects_from(weight, costs, &s.excluded)
+        };
+        for (o, e) in effects.iter().enumerate().take(self.n) {
+            s.raw[o] = s.raw[o].saturating_add(*e);
+        }
+    }
+}
+
+impl Index {
+    /// Precomputed contribution of a one-answer question's single-test rules.
+    pub(crate) fn single_scores(&self, q: usize, slot: Slot) -> Scores {
+        match slot.first() {
+            Some(c) => self
+                .single
+                .get(q)
+                .and_then(|v| v.get(c))
+                .copied()
+                .unwrap_or_default(),
+            None => Scores::default(),
+        }
+    }
+}
+
+/// Builds the per-choice contribution tables for one-answer questions.
+pub(crate) fn single_tables(model: &Model, index: &Index) -> Vec<Vec<Scores>> {
+    model
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(q, question)| {
+            question
+                .choices
+                .iter()
+                .enumerate()
+                .map(|(c, _)| {
+                    question_scores(
+                        index,
+                        q,
+                        Slot {
+                            choices: 1 << c,
+                            number: None,
+                        },
+                    )
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::score;
+
+    #[test]
+    fn score_curve_is_neutral_at_zero_bounded_and_matches_the_formula() {
+        assert_eq!(score(0), 50);
+        assert!(score(1000) < 100 && score(1000) > 95);
+        assert!(score(-1000) > 0 && score(-1000) < 5);
+        assert_eq!(score(i32::MAX), 100);
+        assert_eq!(score(i32::MIN), 0);
+        for r in -500..=500 {
+            let f = 50.0 + 50.0 * f64::from(r) / (f64::from(r).abs() + 60.0);
+            assert!((f64::from(score(r)) - f).abs() <= 0.5 + 1e-9, "{r}");
+        }
+    }
+}

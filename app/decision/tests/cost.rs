@@ -1,0 +1,175 @@
+//! The cost model: corrections.md's worked checks to the cent, and the properties a monthly
+//! cost must have.
+
+mod common;
+use common::*;
+use decision::engine::cost::{charge, series};
+use decision::PageQuery;
+
+fn line(e: &decision::Evaluation<'static>, option: &str, item: &str) -> f64 {
+    ranked(e, option)
+        .cost
+        .as_ref()
+        .expect("priced")
+        .breakdown
+        .iter()
+        .find(|l| l.item == item)
+        .unwrap_or_else(|| panic!("{option} has a {item} line"))
+        .usd
+}
+
+fn cents(v: f64) -> i64 {
+    (v * 100.0).round() as i64
+}
+
+#[test]
+fn standard_and_express_orchestration_reproduce_the_worked_checks() {
+    // corrections.md: Standard with 10 transitions ≈ $250 per million runs; Express, 1 s at
+    // 64 MB ≈ $2.04 per million. Free tier excluded.
+    // The example gives `memory_mb=64`; Lambda's smallest setting is 128 MB, so that
+    // one answer is set aside with a notice and the orchestration figures are unaffected.
+    let q = PageQuery::parse(
+        &MODEL,
+        "runs_per_month=1000000&steps=10&duration=1s&memory_mb=64&free_tier=exclude",
+    );
+    assert_eq!(q.notices.len(), 1);
+    assert_eq!(q.notices[0].key.as_deref(), Some("memory_mb"));
+    let e = decision::evaluate(&MODEL, &q.answers);
+    assert_eq!(cents(line(&e, STD, "State transitions")), 25_000);
+    let express =
+        line(&e, EXP, "Express requests") + line(&e, EXP, "Express duration (GB-seconds)");
+    assert_eq!(cents(express), 204);
+    // Both also run the steps' Lambda work, the same ten invocations a run.
+    assert_eq!(
+        line(&e, STD, "Lambda requests"),
+        line(&e, EXP, "Lambda requests")
+    );
+}
+
+#[test]
+fn durable_functions_reproduce_the_worked_check() {
+    // 10 operations, 3 invocations and 0.5 GB-seconds a run, a million runs: ≈ $88.93.
+    let p = |id: &str| MODEL.price(id).unwrap();
+    let runs = 1e6;
+    let total = charge(p("durable-operation"), 10.0 * runs, false)
+        + charge(p("lambda-request"), 3.0 * runs, false)
+        + charge(p("lambda-gb-second"), 0.5 * runs, false);
+    assert_eq!(cents(total), 8_893);
+}
+
+#[test]
+fn eventbridge_reproduces_the_worked_check() {
+    // One event to 3 consumers of 128 MB running 200 ms: ≈ $2.85 per million.
+    let e = run(
+        "runs_per_month=1000000&steps=1&consumers=3&memory_mb=128&step_ms=200&free_tier=exclude",
+    );
+    let cost = ranked(&e, EB).cost.as_ref().unwrap();
+    assert_eq!(cents(cost.monthly_usd), 285);
+    assert!(e.cost_assumptions.iter().all(|a| !a.contains("Consumers")));
+}
+
+#[test]
+fn breakdowns_sum_to_their_totals() {
+    for q in [
+        "",
+        "rate=450&load_shape=daily-peaks&steps=12&duration=36h",
+        "runs_per_month=2.5M&fanout=1000&steps=2&payload=300",
+    ] {
+        let e = run(q);
+        for r in &e.ranking {
+            let c = r.cost.as_ref().expect("every built-in option is priced");
+            let sum: f64 = c.breakdown.iter().map(|l| l.usd).sum();
+            assert!(
+                (sum - c.monthly_usd).abs() < 1e-6 * c.monthly_usd.max(1.0),
+                "{}: {q}",
+                r.option
+            );
+            assert!(!c.facts.is_empty());
+        }
+    }
+}
+
+#[test]
+fn missing_figures_are_labelled_assumptions() {
+    let e = run("duration=hours");
+    assert!(e
+        .cost_assumptions
+        .iter()
+        .any(|a| a.starts_with("Runs per month") && a.contains("typical")));
+    assert!(e
+        .cost_assumptions
+        .iter()
+        .any(|a| a.starts_with("Steps per item")));
+    // Durable function prices were read only on third-party pages, and are labelled so.
+    assert!(ranked(&e, DF).cost.as_ref().unwrap().third_party);
+}
+
+#[test]
+fn cost_never_decreases_as_volume_grows() {
+    for q in [
+        "",
+        "steps=10&duration=1s&memory_mb=64&free_tier=include",
+        "steps=3&fanout=100&duration=90s&payload=100",
+    ] {
+        let answers = PageQuery::parse(&MODEL, q).answers;
+        for (option, line) in series(&MODEL, &answers, 60) {
+            for w in line.windows(2) {
+                assert!(
+                    w[1].1 >= w[0].1 - 1e-9,
+                    "{}: {q}: {w:?}",
+                    MODEL.options[option].id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn crossovers_are_where_the_lines_cross() {
+    // With the free tier, Standard is free at low volume and Express is not.
+    let answers = PageQuery::parse(&MODEL, "steps=5&duration=2s&free_tier=include").answers;
+    let crossings = decision::engine::cost::crossovers(&MODEL, &answers);
+    assert!(!crossings.is_empty());
+    let lines = series(&MODEL, &answers, 2);
+    assert!(!lines.is_empty());
+    for c in &crossings {
+        let at = |option: &str, runs: f64| {
+            let q = format!("steps=5&duration=2s&free_tier=include&runs_per_month={runs}");
+            ranked(&run(&q), option).cost.as_ref().unwrap().monthly_usd
+        };
+        let x = c.above_runs_per_month;
+        assert!(
+            at(c.cheaper, x * 1.05) < at(c.than, x * 1.05),
+            "{c:?} just above"
+        );
+        assert!(
+            at(c.cheaper, x / 1.05) >= at(c.than, x / 1.05),
+            "{c:?} just below"
+        );
+    }
+}
+
+#[test]
+fn cost_moves_the_ranking_only_when_weighed() {
+    let base = "rate=50&load_shape=steady&steps=10&duration=2s&repeat_safe=all-idempotent";
+    let ignore = run(&format!("{base}&cost=ignore"));
+    assert!(ignore.ranking.iter().all(|r| r
+        .pros
+        .iter()
+        .chain(&r.against)
+        .all(|x| x.rule != "cost")));
+    let decisive = run(&format!("{base}&cost=decisive"));
+    let std = ranked(&decisive, STD);
+    let reason = std
+        .against
+        .iter()
+        .find(|r| r.rule == "cost")
+        .expect("cost weighs against Standard");
+    assert!(
+        reason.text.to_string().contains("times the cheapest"),
+        "{}",
+        reason.text
+    );
+    assert!(!reason.facts.is_empty());
+    assert!(ranked(&decisive, STD).score < ranked(&ignore, STD).score);
+}

@@ -1,0 +1,125 @@
+//! Property tests: the engine is total and deterministic for any input, garbage and any figure
+//! included, and a figure never claims less than its bucket.
+
+mod common;
+use common::MODEL;
+use decision::answers::Slot;
+use decision::engine::Fit;
+use decision::{evaluate, shortcode, PageQuery};
+use proptest::prelude::*;
+
+/// Query strings mixing real ids, real values, figures with units, garbage and broken encodings.
+fn query() -> impl Strategy<Value = String> {
+    let m = &*MODEL;
+    let keys: Vec<String> = m
+        .questions
+        .iter()
+        .map(|q| q.id.clone())
+        .chain([
+            "bogus".into(),
+            "options".into(),
+            "%FF".into(),
+            "".into(),
+            "theme".into(),
+        ])
+        .collect();
+    let values: Vec<String> = m
+        .questions
+        .iter()
+        .flat_map(|q| q.choices.iter().map(|c| c.id.clone()))
+        .chain([
+            "".into(),
+            "%E2%82".into(),
+            "x y".into(),
+            "ü".into(),
+            "-5".into(),
+            "1e400".into(),
+            "NaN".into(),
+        ])
+        .collect();
+    let figure = (
+        0.0f64..1e7,
+        proptest::sample::select(vec![
+            "", "s", "m", "h", "d", "k", "/min", " days", "MB", "mo",
+        ]),
+    )
+        .prop_map(|(v, u)| format!("{v}{u}"));
+    let pair = (
+        prop_oneof![proptest::sample::select(keys), "[ -~]{0,8}"],
+        prop_oneof![proptest::sample::select(values), figure, "[^&]{0,12}"],
+    )
+        .prop_map(|(k, v)| format!("{k}={v}"));
+    prop::collection::vec(pair, 0..24).prop_map(|pairs| pairs.join("&"))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn any_query_gives_a_full_bounded_deterministic_ranking(q in query()) {
+        let m = &*MODEL;
+        let answers = PageQuery::parse(m, &q).answers;
+        let a = evaluate(m, &answers);
+        let b = evaluate(m, &answers);
+        prop_assert_eq!(&a, &b);
+        prop_assert_eq!(a.ranking.len(), m.options.len());
+        for r in &a.ranking {
+            prop_assert!(r.score <= 100);
+            for l in &r.limits {
+                prop_assert!(l.share.is_finite() && l.share >= 0.0, "{:?}", l);
+            }
+            if let Some(c) = &r.cost {
+                prop_assert!(c.monthly_usd.is_finite() && c.monthly_usd >= 0.0);
+            }
+        }
+        let first_excluded = a.ranking.iter().position(|r| r.excluded).unwrap_or(a.ranking.len());
+        prop_assert!(a.ranking[first_excluded..].iter().all(|r| r.excluded));
+        prop_assert!(a.confidence.percent <= 100);
+        // Serialises (the API's body) without failing.
+        prop_assert!(serde_json::to_string(&a).is_ok());
+    }
+
+    #[test]
+    fn canonical_query_and_short_code_round_trip(q in query()) {
+        let m = &*MODEL;
+        let answers = PageQuery::parse(m, &q).answers;
+        let again = PageQuery::parse(m, &answers.to_query(m));
+        prop_assert!(again.notices.is_empty(), "{:?}", again.notices);
+        prop_assert_eq!(&again.answers, &answers);
+        let code = shortcode::encode(m, &answers);
+        let (decoded, notices) = shortcode::decode(m, &code).expect("own codes open");
+        prop_assert!(notices.is_empty());
+        prop_assert_eq!(decoded, answers);
+    }
+
+    #[test]
+    fn any_code_string_opens_or_is_refused_without_panic(code in "[A-Za-z0-9_\\-]{0,40}|.{0,40}") {
+        let _ = shortcode::decode(&MODEL, &code);
+    }
+
+    #[test]
+    fn a_figure_rules_out_at_least_what_its_bucket_does(q in query(), which in 0usize..4, fraction in 0.0f64..1.0) {
+        let m = &*MODEL;
+        let id = ["duration", "rate", "fanout", "payload"][which];
+        let qi = m.question_index(id).unwrap();
+        let spec = m.questions[qi].number.clone().unwrap();
+        // Spread figures over the whole range on a log scale.
+        let v = (spec.min.max(1e-3).ln() + fraction * (spec.max.ln() - spec.min.max(1e-3).ln())).exp();
+        let v = (v * 1000.0).round() / 1000.0;
+        prop_assume!(v >= spec.min && v <= spec.max);
+        let mut with_figure = PageQuery::parse(m, &q).answers;
+        let bucket = m.questions[qi].choice_for(v).expect("ranges cover the figure range");
+        with_figure.set_slot(qi, Slot { choices: 1 << bucket, number: Some(v) });
+        let mut with_bucket = with_figure.clone();
+        with_bucket.set_slot(qi, Slot { choices: 1 << bucket, number: None });
+        let (f, b) = (evaluate(m, &with_figure), evaluate(m, &with_bucket));
+        for r in &b.ranking {
+            let fr = f.ranking.iter().find(|x| x.option == r.option).unwrap();
+            match r.fit {
+                Fit::Excluded => prop_assert_eq!(fr.fit, Fit::Excluded, "{} at {}={}", r.option, id, v),
+                Fit::NeedsSplit => prop_assert_ne!(fr.fit, Fit::Fits, "{} at {}={}", r.option, id, v),
+                Fit::Fits => {}
+            }
+        }
+    }
+}
