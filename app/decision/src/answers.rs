@@ -251,6 +251,29 @@ impl Answers {
                 }
                 QuestionKind::Single if current.is_empty() => answers.slots[qi] = slot,
                 QuestionKind::Single if current == slot => {}
+                // A figure and a range for the same question (a form sends both): the figure
+                // is the finer answer and wins; a notice says so when they disagree.
+                QuestionKind::Single if current.number.is_some() != slot.number.is_some() => {
+                    let (figure, range) = if slot.number.is_some() {
+                        (slot, current)
+                    } else {
+                        (current, slot)
+                    };
+                    answers.slots[qi] = figure;
+                    if figure.choices != range.choices {
+                        notices.push(Notice::new(
+                            NoticeKind::RepeatedAnswer,
+                            Some(&q.id),
+                            Some(value),
+                            format!(
+                                "“{}” got both a figure ({}) and a range that does not hold it (“{}”); the figure was used.",
+                                q.prompt,
+                                describe_slot(q, figure),
+                                describe_slot(q, Slot { choices: range.choices, number: None })
+                            ),
+                        ));
+                    }
+                }
                 QuestionKind::Single => notices.push(Notice::new(
                     NoticeKind::RepeatedAnswer,
                     Some(&q.id),

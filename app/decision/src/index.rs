@@ -13,6 +13,7 @@ use std::collections::HashMap;
 /// The most options a model may compare; keeps per-option scores in fixed arrays.
 pub const MAX_OPTIONS: usize = 16;
 /// The most questions a model may ask; dependencies are one `u64` bit set.
+#[cfg_attr(not(feature = "toml"), allow(dead_code))]
 pub const MAX_QUESTIONS: usize = 64;
 
 /// A condition with ids resolved.

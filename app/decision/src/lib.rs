@@ -6,14 +6,20 @@
 //! - [`answers`], [`query`], [`number`], [`shortcode`]: answers as links carry them.
 //! - [`engine`]: the evaluation, a pure function of (model, answers).
 
+pub mod adr;
 pub mod answers;
+pub mod chart;
+pub mod comparison;
 pub mod engine;
+pub mod export;
+pub mod fact_index;
 mod index;
 #[cfg(feature = "toml")]
 pub mod load;
 pub mod model;
 pub mod number;
 pub mod query;
+pub mod whatif;
 pub mod shortcode;
 #[cfg(feature = "toml")]
 pub mod validate;

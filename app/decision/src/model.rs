@@ -21,9 +21,10 @@ pub struct Model {
     pub version: String,
     /// Monotonic integer that short result codes carry; raise it whenever the rules change.
     pub revision: u16,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub title: String,
     /// One paragraph that frames the model for its readers.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub summary: String,
     /// How limits and splits move scores.
     #[serde(default)]
@@ -37,9 +38,9 @@ pub struct Model {
     pub facts: Vec<Fact>,
     #[serde(default, rename(deserialize = "option"), alias = "options")]
     pub options: Vec<OptionDef>,
-    #[serde(default, rename(deserialize = "attribute"), alias = "attributes")]
+    #[serde(default, rename(deserialize = "attribute"), alias = "attributes", skip_serializing_if = "Vec::is_empty")]
     pub attributes: Vec<Attribute>,
-    #[serde(default, rename(deserialize = "group"), alias = "groups")]
+    #[serde(default, rename(deserialize = "group"), alias = "groups", skip_serializing_if = "Vec::is_empty")]
     pub groups: Vec<Group>,
     #[serde(default, rename(deserialize = "question"), alias = "questions")]
     pub questions: Vec<Question>,
@@ -132,7 +133,9 @@ impl Default for Workload {
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub title: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub url: String,
     /// Who stands behind it.
     pub kind: SourceKind,
@@ -168,14 +171,16 @@ impl SourceKind {
 pub struct Fact {
     pub id: String,
     /// Options the fact is about; empty for general facts.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub options: Vec<String>,
     /// Matrix row it fills, if any (an [`Attribute`] id).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attribute: Option<String>,
     /// Short text for a table cell.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub value: String,
     /// One or two sentences that state the fact fully.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub detail: String,
     /// A [`Source`] id.
     pub source: String,
@@ -195,6 +200,7 @@ pub struct OptionDef {
     /// A few words, for narrow columns.
     pub short: String,
     /// One sentence that says what it is.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub summary: String,
     /// How the engine prices a run of this option (see [`CostModel`]); none means not priced.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -280,8 +286,10 @@ pub struct Question {
     pub id: String,
     /// Stable small number used by short links; never reuse one.
     pub code: u8,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub group: String,
     pub prompt: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub help: String,
     #[serde(default)]
     pub kind: QuestionKind,
@@ -295,7 +303,7 @@ pub struct Question {
     #[serde(default)]
     pub choices: Vec<Choice>,
     /// Facts the help text rests on.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub facts: Vec<String>,
 }
 
@@ -620,17 +628,29 @@ impl Model {
             .iter()
             .filter(move |f| f.superseded_by.as_deref() == Some(fact))
     }
-    /// A copy for the browser: fact details and question help (which the server renders)
-    /// left out, so the download is small.
+    /// A copy for the browser island: what evaluating and citing need, without what only the
+    /// server renders (fact statements, question help, the comparison tables' rows, groups,
+    /// source addresses), so every advisor page stays small.
     pub fn for_browser(&self) -> Model {
         let mut m = self.clone();
         m.index = OnceLock::new();
+        m.title.clear();
         m.summary.clear();
+        m.attributes.clear();
+        m.groups.clear();
         for f in &mut m.facts {
             f.detail.clear();
+            f.value.clear();
+            f.options.clear();
+            f.attribute = None;
+        }
+        for s in &mut m.sources {
+            s.url.clear();
         }
         for q in &mut m.questions {
             q.help.clear();
+            q.group.clear();
+            q.facts.clear();
         }
         m
     }

@@ -6,7 +6,7 @@ use crate::answers::{clip, Answers, Notice, NoticeKind};
 use crate::model::Model;
 
 /// Keys that pages use for their own state; they are not answers and raise no notice.
-pub const PAGE_KEYS: &[&str] = &["options", "theme", "a", "b", "code"];
+pub const PAGE_KEYS: &[&str] = &["options", "theme", "a", "b", "side", "code"];
 
 /// Longest query string read; far above any real answer set.
 pub const MAX_QUERY_LEN: usize = 8 * 1024;
@@ -196,27 +196,42 @@ pub struct WhatIfQuery {
 
 impl WhatIfQuery {
     /// Reads `a` and `b` (each itself a query string); notices say which side they are from.
+    ///
+    /// A what-if form submitted without JavaScript sends one side's answers as plain pairs
+    /// with `side=a` or `side=b`, and the other side encoded; those plain pairs then replace
+    /// that side.
     pub fn parse(model: &Model, query: &str) -> WhatIfQuery {
         let (pairs, _) = lenient_pairs(query);
-        let side = |key: &str, name: &str| {
-            let raw = pairs
+        let get = |key: &str| {
+            pairs
                 .iter()
                 .find(|(k, _)| k == key)
-                .map_or("", |(_, v)| v.as_str());
-            let mut q = PageQuery::parse(model, raw);
+                .map_or(String::new(), |(_, v)| v.clone())
+        };
+        let plain: Vec<String> = pairs
+            .iter()
+            .filter(|(k, _)| !matches!(k.as_str(), "a" | "b" | "side" | "theme"))
+            .map(|(k, v)| format!("{}={}", percent_encode(k), percent_encode(v)))
+            .collect();
+        let side = get("side");
+        let raw = |key: &str| {
+            if side == key {
+                plain.join("&")
+            } else {
+                get(key)
+            }
+        };
+        let side = |key: &str, name: &str| {
+            let mut q = PageQuery::parse(model, &raw(key));
             for n in &mut q.notices {
                 n.message = format!("{name}: {}", n.message);
             }
             q
         };
-        let theme = pairs
-            .iter()
-            .find(|(k, _)| k == "theme")
-            .map_or(Theme::Auto, |(_, v)| Theme::parse(v));
         WhatIfQuery {
             a: side("a", "Today"),
             b: side("b", "What if"),
-            theme,
+            theme: Theme::parse(&get("theme")),
         }
     }
 }
@@ -386,5 +401,35 @@ mod tests {
         }
         assert_eq!(percent_decode("%zz"), None);
         assert_eq!(percent_decode("%FF"), None);
+    }
+}
+
+/// The `<iframe>` markup a host page pastes (and oEmbed returns): `width` in pixels, or the
+/// host's full width when `None`; every attribute escaped.
+pub fn iframe_html(src: &str, title: &str, width: Option<u32>, height: u32) -> String {
+    let attr = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('"', "&quot;")
+            .replace('<', "&lt;")
+    };
+    let width = width.map_or_else(|| "100%".to_owned(), |w| w.to_string());
+    format!(
+        "<iframe src=\"{}\" title=\"{}\" width=\"{width}\" height=\"{height}\" loading=\"lazy\" style=\"border:0;max-width:100%\"></iframe>",
+        attr(src),
+        attr(title)
+    )
+}
+
+#[cfg(test)]
+mod iframe_tests {
+    use super::iframe_html;
+
+    #[test]
+    fn snippet_escapes_its_attributes() {
+        let s = iframe_html("https://a.example/embed?duration=hours&theme=\"dark\"", "<t>", None, 900);
+        assert!(s.contains("duration=hours&amp;theme=&quot;dark&quot;"));
+        assert!(s.contains("title=\"&lt;t>\""));
+        assert!(s.contains("width=\"100%\""));
+        assert!(iframe_html("x", "t", Some(640), 480).contains("width=\"640\" height=\"480\""));
     }
 }

@@ -87,6 +87,8 @@ pub enum Problem {
         option: String,
         price: &'static str,
     },
+    /// Text a model file must give (a fact's value and detail, a source's title and url).
+    Missing { owner: String, field: &'static str },
 }
 
 impl Problem {
@@ -109,6 +111,7 @@ impl Problem {
             | Problem::NoChoices { question }
             | Problem::Ranges { question, .. } => question,
             Problem::MissingPrice { option, .. } => option,
+            Problem::Missing { owner, .. } => owner,
         }
     }
 }
@@ -171,6 +174,7 @@ impl fmt::Display for Problem {
                 f,
                 "option “{option}” is priced by a cost model that needs price “{price}”, which does not exist"
             ),
+            Problem::Missing { owner, field } => write!(f, "“{owner}” needs a non-empty {field}"),
         }
     }
 }
@@ -336,7 +340,21 @@ pub fn validate(model: &Model) -> Vec<Problem> {
             });
         }
     }
+    for s in &model.sources {
+        if s.title.trim().is_empty() || s.url.trim().is_empty() {
+            c.push(Problem::Missing {
+                owner: s.id.clone(),
+                field: "title and url",
+            });
+        }
+    }
     for f in &model.facts {
+        if f.value.trim().is_empty() || f.detail.trim().is_empty() {
+            c.push(Problem::Missing {
+                owner: f.id.clone(),
+                field: "value and detail",
+            });
+        }
         if !is_date(&f.as_of) {
             c.push(Problem::BadDate {
                 kind: "fact",

@@ -188,3 +188,13 @@ fn a_queue_started_durable_function_stops_at_15_minutes_unless_handed_off() {
         .is_some_and(|a| a.to_string().contains("asynchronously")));
     assert!(!excluded(&e, DF), "a documented hand-off keeps it usable");
 }
+
+#[test]
+fn a_figure_and_its_range_from_one_form_agree_silently_and_a_figure_wins_otherwise() {
+    let q = decision::PageQuery::parse(&MODEL, "duration=days&duration=36h");
+    assert!(q.notices.is_empty(), "{:?}", q.notices);
+    assert_eq!(q.answers.to_query(&MODEL), "duration=36h");
+    let q = decision::PageQuery::parse(&MODEL, "duration=seconds&duration=36h");
+    assert_eq!(q.notices.len(), 1);
+    assert_eq!(q.answers.to_query(&MODEL), "duration=36h");
+}
