@@ -79,12 +79,12 @@ pub fn render(model: &Model, answers: &Answers, origin: &str) -> String {
                 continue;
             };
             let qi = model.question_index(&q.id).unwrap_or(0);
-            let weight = if reason.weight == 0 { 30 } else { reason.weight.abs() };
-            let text = format!(
-                "{}: {}",
-                q.prompt,
-                describe_slot(q, answers.slot(qi))
-            );
+            let weight = if reason.weight == 0 {
+                30
+            } else {
+                reason.weight.abs()
+            };
+            let text = format!("{}: {}", q.prompt, describe_slot(q, answers.slot(qi)));
             match drivers.iter_mut().find(|(_, t)| *t == text) {
                 Some(d) => d.0 = d.0.max(weight),
                 None => drivers.push((weight, text)),
@@ -133,10 +133,19 @@ pub fn render(model: &Model, answers: &Answers, origin: &str) -> String {
             md.push('\n');
         }
         (None, Some(o)) => {
-            let _ = writeln!(md, "Chosen option: \"{}\", because {}\n", o.name, markdown_cell(&eval.verdict));
+            let _ = writeln!(
+                md,
+                "Chosen option: \"{}\", because {}\n",
+                o.name,
+                markdown_cell(&eval.verdict)
+            );
         }
         (None, None) => {
-            let _ = writeln!(md, "No option is chosen yet: {}\n", markdown_cell(&eval.verdict));
+            let _ = writeln!(
+                md,
+                "No option is chosen yet: {}\n",
+                markdown_cell(&eval.verdict)
+            );
         }
     }
     if let Some(u) = &eval.unmet {
@@ -162,7 +171,11 @@ pub fn render(model: &Model, answers: &Answers, origin: &str) -> String {
         let _ = writeln!(md, "- No single changed answer would change the pick.");
     }
     for c in &eval.what_would_change {
-        let _ = writeln!(md, "- Would change the pick: {}", markdown_cell(&c.summary()));
+        let _ = writeln!(
+            md,
+            "- Would change the pick: {}",
+            markdown_cell(&c.summary())
+        );
     }
     md.push('\n');
 
@@ -225,7 +238,11 @@ fn option_section(md: &mut String, model: &Model, r: &Ranked<'_>) {
     };
     let _ = writeln!(md, "{standing}\n");
     for x in &r.excluded_by {
-        let _ = writeln!(md, "- Excluded, because {}", markdown_cell(&x.text.to_string()));
+        let _ = writeln!(
+            md,
+            "- Excluded, because {}",
+            markdown_cell(&x.text.to_string())
+        );
     }
     for p in &r.pros {
         let _ = writeln!(md, "- Good, because {}", markdown_cell(&p.text.to_string()));

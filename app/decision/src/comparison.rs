@@ -134,9 +134,11 @@ pub fn source_label(source: &Source) -> String {
 /// Whether an answered question makes an attribute's row matter.
 pub fn highlighted(model: &Model, attribute: &str, answers: &Answers) -> bool {
     model.attribute(attribute).is_some_and(|a| {
-        a.questions
-            .iter()
-            .any(|q| model.question_index(q).is_some_and(|qi| answers.is_answered(qi)))
+        a.questions.iter().any(|q| {
+            model
+                .question_index(q)
+                .is_some_and(|qi| answers.is_answered(qi))
+        })
     })
 }
 
@@ -271,12 +273,12 @@ fn numbers_rows(columns: &[Column], eval: &Evaluation<'_>) -> Vec<NumbersRow> {
     let mut rows: Vec<NumbersRow> = labels
         .into_iter()
         .map(|label| NumbersRow {
-            label: format!("Your numbers: {}", label.to_lowercase()),
+            label: format!("Your numbers: {}", label.to_ascii_lowercase()),
             cells: columns
                 .iter()
                 .map(|c| {
-                    let check = ranked(&c.option)
-                        .and_then(|r| r.limits.iter().find(|l| l.label == label));
+                    let check =
+                        ranked(&c.option).and_then(|r| r.limits.iter().find(|l| l.label == label));
                     match check {
                         Some(l) => NumbersCell {
                             option: c.option.clone(),
@@ -355,4 +357,3 @@ pub fn build_all(
         .map(|&t| build(model, t, options, answers, eval))
         .collect()
 }
-

@@ -133,4 +133,3 @@ pub fn csv_data_url(csv: &str) -> String {
         percent_encode(csv)
     )
 }
-

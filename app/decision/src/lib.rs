@@ -19,10 +19,10 @@ pub mod load;
 pub mod model;
 pub mod number;
 pub mod query;
-pub mod whatif;
 pub mod shortcode;
 #[cfg(feature = "toml")]
 pub mod validate;
+pub mod whatif;
 
 pub use answers::{AnswerChange, Answers, Notice, NoticeKind, Slot};
 pub use engine::{evaluate, Evaluation};

@@ -38,9 +38,19 @@ pub struct Model {
     pub facts: Vec<Fact>,
     #[serde(default, rename(deserialize = "option"), alias = "options")]
     pub options: Vec<OptionDef>,
-    #[serde(default, rename(deserialize = "attribute"), alias = "attributes", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        rename(deserialize = "attribute"),
+        alias = "attributes",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub attributes: Vec<Attribute>,
-    #[serde(default, rename(deserialize = "group"), alias = "groups", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        rename(deserialize = "group"),
+        alias = "groups",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub groups: Vec<Group>,
     #[serde(default, rename(deserialize = "question"), alias = "questions")]
     pub questions: Vec<Question>,
@@ -400,11 +410,35 @@ pub struct Condition {
 }
 
 /// One condition or several that must all hold; a model file may write either.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+///
+/// Read with a visitor of its own rather than `#[serde(untagged)]`: a table is one condition, an
+/// array is several. That keeps serde's buffering machinery out of the browser's wasm and gives
+/// a model author the real error inside a condition instead of "did not match any variant".
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum When {
     One(Condition),
     All(Vec<Condition>),
+}
+
+impl<'de> Deserialize<'de> for When {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct OneOrMany;
+        impl<'de> serde::de::Visitor<'de> for OneOrMany {
+            type Value = When;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a condition table or an array of condition tables")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<When, A::Error> {
+                Condition::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(When::One)
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<When, A::Error> {
+                Vec::deserialize(serde::de::value::SeqAccessDeserializer::new(seq)).map(When::All)
+            }
+        }
+        deserializer.deserialize_any(OneOrMany)
+    }
 }
 
 impl When {
@@ -668,5 +702,37 @@ impl Question {
         self.choices
             .iter()
             .position(|c| c.above.is_none_or(|a| value > a) && c.up_to.is_none_or(|u| value <= u))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn when_reads_one_condition_or_a_list_from_json() {
+        let one: When = serde_json::from_str(r#"{"question":"duration","any":["days"]}"#).unwrap();
+        assert_eq!(one.all().len(), 1);
+        assert_eq!(one.all()[0].question.as_deref(), Some("duration"));
+        let many: When = serde_json::from_str(
+            r#"[{"question":"duration","any":["days"]},{"question":"rate","none_of":["low"]}]"#,
+        )
+        .unwrap();
+        assert_eq!(many.all().len(), 2);
+        // Serialising keeps the shape, so the browser reads back what the server wrote.
+        assert_eq!(
+            serde_json::from_value::<When>(serde_json::to_value(&many).unwrap()).unwrap(),
+            many
+        );
+    }
+
+    #[test]
+    fn a_mistake_inside_a_condition_is_reported_as_itself() {
+        let err = serde_json::from_str::<When>(r#"{"question":"duration","anyy":["days"]}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("anyy"), "{err}");
+        let err = serde_json::from_str::<When>("7").unwrap_err().to_string();
+        assert!(err.contains("condition table"), "{err}");
     }
 }

@@ -426,7 +426,12 @@ mod iframe_tests {
 
     #[test]
     fn snippet_escapes_its_attributes() {
-        let s = iframe_html("https://a.example/embed?duration=hours&theme=\"dark\"", "<t>", None, 900);
+        let s = iframe_html(
+            "https://a.example/embed?duration=hours&theme=\"dark\"",
+            "<t>",
+            None,
+            900,
+        );
         assert!(s.contains("duration=hours&amp;theme=&quot;dark&quot;"));
         assert!(s.contains("title=\"&lt;t>\""));
         assert!(s.contains("width=\"100%\""));

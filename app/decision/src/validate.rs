@@ -88,7 +88,10 @@ pub enum Problem {
         price: &'static str,
     },
     /// Text a model file must give (a fact's value and detail, a source's title and url).
-    Missing { owner: String, field: &'static str },
+    Missing {
+        owner: String,
+        field: &'static str,
+    },
 }
 
 impl Problem {
@@ -548,7 +551,7 @@ pub fn validate(model: &Model) -> Vec<Problem> {
         c.facts(&a.id, &a.facts, true);
     }
     for p in &model.prices {
-        if !(p.usd.is_finite() && p.usd >= 0.0) || !positive(p.per) {
+        if !p.usd.is_finite() || p.usd < 0.0 || !positive(p.per) {
             c.push(Problem::BadFigure {
                 owner: p.id.clone(),
                 field: "usd",

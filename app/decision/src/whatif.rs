@@ -64,7 +64,10 @@ pub struct Move<'m> {
 impl Move<'_> {
     /// "rises", "falls" or "stays", by place in the ranking (then score).
     pub fn direction(&self) -> &'static str {
-        match (self.rank_b.cmp(&self.rank_a), self.score_b.cmp(&self.score_a)) {
+        match (
+            self.rank_b.cmp(&self.rank_a),
+            self.score_b.cmp(&self.score_a),
+        ) {
             (std::cmp::Ordering::Less, _) => "rises",
             (std::cmp::Ordering::Greater, _) => "falls",
             (_, std::cmp::Ordering::Greater) => "rises",

@@ -20,7 +20,9 @@ fn every_section_is_present_and_renders() {
     let mut in_heading = false;
     for event in Parser::new_ext(&md, Options::ENABLE_TABLES) {
         match event {
-            Event::Start(Tag::Heading { level, .. }) if level <= HeadingLevel::H2 => in_heading = true,
+            Event::Start(Tag::Heading { level, .. }) if level <= HeadingLevel::H2 => {
+                in_heading = true
+            }
             Event::End(TagEnd::Heading(_)) => in_heading = false,
             Event::Text(t) if in_heading => headings.push(t.to_string()),
             Event::Start(Tag::Link { dest_url, .. }) => links.push(dest_url.to_string()),
@@ -36,17 +38,28 @@ fn every_section_is_present_and_renders() {
         "Pros and Cons of the Options",
         "Links",
     ] {
-        assert!(headings.iter().any(|h| h == section), "{section} in {headings:?}");
+        assert!(
+            headings.iter().any(|h| h == section),
+            "{section} in {headings:?}"
+        );
     }
-    assert!(headings[0].starts_with("Orchestrate the workflow"), "{headings:?}");
+    assert!(
+        headings[0].starts_with("Orchestrate the workflow"),
+        "{headings:?}"
+    );
     assert!(md.contains("- Status: proposed"));
     assert!(tables >= 1, "limits tables render as tables");
     assert!(links.len() >= 4);
     for l in &links {
         assert!(l.starts_with("https://"), "absolute link: {l}");
     }
-    assert!(links.iter().any(|l| l.starts_with("https://advisor.example/r/")));
-    assert!(md.contains("How long does one run take"), "context in words: {md}");
+    assert!(links
+        .iter()
+        .any(|l| l.starts_with("https://advisor.example/r/")));
+    assert!(
+        md.contains("How long does one run take"),
+        "context in words: {md}"
+    );
     assert!(md.contains("1.5 days"), "numbers included");
 }
 

@@ -12,12 +12,25 @@ fn a_longer_run_moves_express_down_and_says_why() {
     let b = PageQuery::parse(&MODEL, "duration=2h&repeat_safe=all-idempotent").answers;
     let w = compare(&MODEL, &a, &b);
     assert_eq!(w.changed.len(), 1);
-    assert!(w.changed[0].summary().contains("2 minutes → 2 hours"), "{}", w.changed[0].summary());
+    assert!(
+        w.changed[0].summary().contains("2 minutes → 2 hours"),
+        "{}",
+        w.changed[0].summary()
+    );
     let exp = w.moves.iter().find(|m| m.option == EXP).unwrap();
     assert_eq!(exp.direction(), "falls");
     assert_eq!(exp.fit_b, decision::engine::Fit::Excluded);
-    assert!(exp.gained.iter().any(|g| g.contains("hard limit of 5 minutes")), "{:?}", exp.gained);
-    assert!(exp.limits.iter().any(|(label, x, y)| *label == "Run duration" && x != y));
+    assert!(
+        exp.gained
+            .iter()
+            .any(|g| g.contains("hard limit of 5 minutes")),
+        "{:?}",
+        exp.gained
+    );
+    assert!(exp
+        .limits
+        .iter()
+        .any(|(label, x, y)| *label == "Run duration" && x != y));
 }
 
 #[test]

@@ -196,11 +196,13 @@ impl Figure<'_> {
     pub fn label(&self) -> String {
         match self {
             Figure::Measure { measure, .. } => {
-                let l = measure.label();
-                let mut c = l.chars();
-                c.next()
-                    .map(|f| f.to_uppercase().chain(c).collect())
-                    .unwrap_or_default()
+                // Labels are the model's English words: ASCII case rules keep Unicode's case
+                // tables out of the browser's wasm.
+                let mut l = measure.label().to_owned();
+                if let Some(first) = l.get_mut(..1) {
+                    first.make_ascii_uppercase();
+                }
+                l
             }
             Figure::MonthlyCost { option, .. } => format!("{option} per month"),
         }

@@ -300,7 +300,7 @@ pub(crate) fn beyond_every_option<'m>(
                 parts.push(format!(
                     "{}: {} {}",
                     r.name,
-                    l.label.to_lowercase(),
+                    l.label.to_ascii_lowercase(),
                     l.text()
                 ));
                 facts.extend(l.facts.iter().map(String::as_str));

@@ -1,16 +1,25 @@
 //! Behaviour of the engine beyond the reference scenarios.
 
-#![cfg(feature = "ssr")]
+#![cfg(feature = "toml")]
 
-use app::model::{evaluate, load::builtin, shortcode, Answers, NoticeKind};
+use decision::{evaluate, load::builtin, shortcode, Answers, Model, Notice, NoticeKind, PageQuery};
+
+/// The answers and notices of a link's query string.
+fn parse(m: &Model, query: &str) -> (Answers, Vec<Notice>) {
+    let q = PageQuery::parse(m, query);
+    (q.answers, q.notices)
+}
+
+fn question(m: &Model, id: &str) -> usize {
+    m.questions.iter().position(|q| q.id == id).unwrap()
+}
 
 #[test]
 fn unknown_keys_and_values_become_notices_and_the_rest_applies() {
     let m = builtin();
-    let (answers, notices) =
-        Answers::from_query(&m, "duration=hours&colour=blue&rate=lots&bad=%ZZ");
-    assert_eq!(answers.get("duration"), ["hours"]);
-    assert!(!answers.is_answered("rate"));
+    let (answers, notices) = parse(&m, "duration=hours&colour=blue&rate=lots&bad=%ZZ");
+    assert_eq!(answers.selected(&m, "duration"), ["hours"]);
+    assert!(!answers.is_answered(question(&m, "rate")));
     let kinds: Vec<_> = notices.iter().map(|n| n.kind).collect();
     assert!(kinds.contains(&NoticeKind::UnknownQuestion));
     assert!(kinds.contains(&NoticeKind::InvalidValue));
@@ -26,8 +35,7 @@ fn unknown_keys_and_values_become_notices_and_the_rest_applies() {
 #[test]
 fn canonical_order_follows_the_model_and_drops_blanks() {
     let m = builtin();
-    let (answers, _) =
-        Answers::from_query(&m, "languages=python&waits=&duration=days&languages=java");
+    let (answers, _) = parse(&m, "languages=python&waits=&duration=days&languages=java");
     assert_eq!(
         answers.to_query(&m),
         "duration=days&languages=python&languages=java"
@@ -37,7 +45,7 @@ fn canonical_order_follows_the_model_and_drops_blanks() {
 #[test]
 fn hard_constraint_names_the_fact_that_excluded() {
     let m = builtin();
-    let (answers, _) = Answers::from_query(&m, "duration=hours");
+    let (answers, _) = parse(&m, "duration=hours");
     let e = evaluate(&m, &answers);
     let express = e
         .ranking
@@ -47,32 +55,29 @@ fn hard_constraint_names_the_fact_that_excluded() {
     assert!(express.excluded);
     let reason = &express.excluded_by[0];
     assert!(reason.facts.iter().all(|f| m.fact(f).is_some()));
-    assert!(
-        reason.text.contains('5'),
-        "mentions the 5-minute limit: {}",
-        reason.text
-    );
+    let text = reason.text.to_string();
+    assert!(text.contains('5'), "mentions the 5-minute limit: {text}");
 }
 
 #[test]
 fn what_would_change_names_a_single_answer_that_flips_the_top() {
     let m = builtin();
-    let (answers, _) = Answers::from_query(
+    let (answers, _) = parse(
         &m,
         "languages=python&definition=code&waits=human&duration=days&idle=mostly-waiting",
     );
     let e = evaluate(&m, &answers);
-    assert_eq!(e.top.as_deref(), Some("durable-functions"));
+    assert_eq!(e.top, Some("durable-functions"));
     let change = e
         .what_would_change
         .first()
         .expect("some answer changes the pick");
-    assert_ne!(change.new_top.as_deref(), Some("durable-functions"));
+    assert_ne!(change.new_top.id, "durable-functions");
     let mut changed = answers.clone();
-    changed.set(&m, &change.question, change.to.clone());
+    changed.set_slot(question(&m, &change.question.id), change.to);
     assert_eq!(
         evaluate(&m, &changed).top,
-        change.new_top,
+        Some(change.new_top.id.as_str()),
         "the change does what it says"
     );
 }
@@ -80,7 +85,7 @@ fn what_would_change_names_a_single_answer_that_flips_the_top() {
 #[test]
 fn contradictory_answers_are_flagged_and_still_ranked() {
     let m = builtin();
-    let (answers, _) = Answers::from_query(&m, "duration=seconds&waits=human");
+    let (answers, _) = parse(&m, "duration=seconds&waits=human");
     let e = evaluate(&m, &answers);
     assert!(
         !e.conflicts.is_empty(),
@@ -93,25 +98,25 @@ fn contradictory_answers_are_flagged_and_still_ranked() {
 fn a_strong_lead_has_no_single_flip() {
     let m = builtin();
     let q = "duration=days&waits=human&repeat_safe=some-exactly-once&audit=required&services=few&languages=java";
-    let e = evaluate(&m, &Answers::from_query(&m, q).0);
-    assert_eq!(e.top.as_deref(), Some("step-functions-standard"));
+    let e = evaluate(&m, &parse(&m, q).0);
+    assert_eq!(e.top, Some("step-functions-standard"));
     assert!(e.what_would_change.is_empty());
 }
 
 #[test]
 fn one_answer_is_never_high_confidence() {
     let m = builtin();
-    let e = evaluate(&m, &Answers::from_query(&m, "coordination=independent").0);
+    let e = evaluate(&m, &parse(&m, "coordination=independent").0);
     assert!(e.confidence.percent < 35, "{:?}", e.confidence);
 }
 
 #[test]
 fn confidence_grows_with_answers() {
     let m = builtin();
-    let few = evaluate(&m, &Answers::from_query(&m, "duration=days").0);
+    let few = evaluate(&m, &parse(&m, "duration=days").0);
     let more = evaluate(
         &m,
-        &Answers::from_query(&m, "duration=days&waits=human&audit=required&repeat_safe=some-exactly-once&services=many&definition=visual").0,
+        &parse(&m, "duration=days&waits=human&audit=required&repeat_safe=some-exactly-once&services=many&definition=visual").0,
     );
     assert!(more.confidence.percent > few.confidence.percent);
 }
@@ -119,7 +124,7 @@ fn confidence_grows_with_answers() {
 #[test]
 fn a_code_from_an_older_revision_opens_with_a_notice() {
     let mut m = builtin();
-    let (answers, _) = Answers::from_query(&m, "duration=days&languages=java");
+    let (answers, _) = parse(&m, "duration=days&languages=java");
     let code = shortcode::encode(&m, &answers);
     m.revision += 1;
     let (decoded, notices) = shortcode::decode(&m, &code).unwrap();
@@ -130,7 +135,7 @@ fn a_code_from_an_older_revision_opens_with_a_notice() {
 #[test]
 fn damaged_codes_are_refused() {
     let m = builtin();
-    let code = shortcode::encode(&m, &Answers::from_query(&m, "duration=days").0);
+    let code = shortcode::encode(&m, &parse(&m, "duration=days").0);
     let mut damaged = code.clone().into_bytes();
     let last = damaged.len() - 2;
     damaged[last] = if damaged[last] == b'A' { b'B' } else { b'A' };
@@ -156,9 +161,9 @@ weight = 40
 reason = "Temporal workflows are ordinary code."
 facts = ["df-runtimes-aws"]
 "#;
-    let src = format!("{}\n{extra}", app::model::load::BUILTIN_TOML);
-    let m = app::model::load::from_toml(&src, "team.toml").expect("valid");
-    let e = evaluate(&m, &Answers::from_query(&m, "definition=code").0);
+    let src = format!("{}\n{extra}", decision::load::BUILTIN_TOML);
+    let m = decision::load::from_toml(&src, "team.toml").expect("valid");
+    let e = evaluate(&m, &parse(&m, "definition=code").0);
     assert_eq!(e.ranking.len(), 5);
-    assert_eq!(e.top.as_deref(), Some("temporal"));
+    assert_eq!(e.top, Some("temporal"));
 }
