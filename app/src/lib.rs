@@ -1,35 +1,26 @@
-//! Orchestration Advisor: the decision model and the Leptos pages that present it.
+//! Orchestration Advisor's pages. Everything is rendered on the server; only the advisor (the
+//! questionnaire's answers and the result that follows them) is an island that hydrates in the
+//! browser, where it runs the same decision engine ([`decision`]) on every change.
 //!
-//! `model` is plain Rust (no web types). Everything else is the user interface, rendered on the
-//! server (`ssr`) and hydrated in the browser (`hydrate`).
+//! - [`shell`]: the HTML document around a page.
+//! - [`app`]: the routes, under the site's layout or the framed (embed) layout.
+//! - [`context`]: what every page reads: the model, the request's origin and frame.
+//! - [`routes`]: one module per screen; [`components`]: widgets several screens share.
 #![recursion_limit = "256"]
 
 pub mod app;
 pub mod components;
-pub mod model;
+pub mod context;
 pub mod routes;
-pub mod state;
+#[cfg(feature = "ssr")]
+pub mod shell;
 
-pub use app::{shell, App, ShellConfig};
+pub use app::App;
 
-/// Browser entry point: reads the model the server embedded in the page, then hydrates.
+/// Browser entry point: the island loader calls this once, then hydrates each island.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    let Some(model) = app::embedded_model() else {
-        // Without the model the page stays server-rendered, which is fully usable.
-        leptos::logging::warn!("model data missing; the page stays server-rendered");
-        return;
-    };
-    leptos::mount::hydrate_body(move || {
-        leptos::prelude::provide_context(model.clone());
-        leptos::prelude::view! { <App /> }
-    });
-    // Lets tests (and curious readers of the DOM) know the page is interactive.
-    if let Some(root) = leptos::prelude::document().document_element() {
-        let _ = root.set_attribute("data-hydrated", "true");
-        // Only now are JavaScript-only controls live; until then the plain forms stay usable.
-        let _ = root.class_list().add_1("js");
-    }
+    leptos::mount::hydrate_islands();
 }

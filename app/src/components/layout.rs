@@ -1,13 +1,104 @@
-//! The site header (name, navigation, theme toggle) and footer.
+//! The two layouts every page sits in, and the pieces they share: the site's header and
+//! footer, and the slim header of a framed page.
 
+use crate::context::{use_frame, Frame};
+use decision::Theme;
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos_router::components::{Outlet, A};
+use leptos_router::hooks::use_location;
 
-/// The header with the product name and the main navigation.
+/// The site's own layout: skip link, header, the page, footer.
 #[component]
-pub fn Header() -> impl IntoView {
+pub fn SiteLayout() -> impl IntoView {
     view! {
-        <header class="border-b border-line bg-surface">
+        <SiteChrome>
+            <Outlet />
+        </SiteChrome>
+    }
+}
+
+/// The site's chrome around a page (also used by the 404 page, which has no route).
+#[component]
+pub fn SiteChrome(children: Children) -> impl IntoView {
+    provide_context(Frame::Site);
+    view! {
+        <a
+            href="#main"
+            class="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-raised focus:px-3 focus:py-2"
+        >
+            "Skip to content"
+        </a>
+        <Header />
+        <main
+            id="main"
+            tabindex="-1"
+            class="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6 focus:outline-none"
+        >
+            {children()}
+        </main>
+        <Footer />
+    }
+}
+
+/// The framed layout for wikis: a one-line header that links to the full view, and the page.
+/// Its height is the content's (no viewport units), so the host frame can follow it.
+#[component]
+pub fn EmbedLayout() -> impl IntoView {
+    let location = use_location();
+    let query = location.search.get_untracked();
+    let theme = decision::query::lenient_pairs(&query)
+        .0
+        .iter()
+        .find(|(k, _)| k == "theme")
+        .map_or(Theme::Auto, |(_, v)| Theme::parse(v));
+    provide_context(Frame::Embed { theme });
+    // The same page in the full site, without the frame's theme.
+    let path = location.pathname.get_untracked();
+    let full_path = match path.trim_start_matches("/embed") {
+        "" | "/" => "/".to_owned(),
+        rest => rest.to_owned(),
+    };
+    let kept: Vec<String> = decision::query::lenient_pairs(&query)
+        .0
+        .into_iter()
+        .filter(|(k, _)| k != "theme")
+        .map(|(k, v)| {
+            format!(
+                "{}={}",
+                decision::query::percent_encode(&k),
+                decision::query::percent_encode(&v)
+            )
+        })
+        .collect();
+    let full = if kept.is_empty() {
+        full_path
+    } else {
+        format!("{full_path}?{}", kept.join("&"))
+    };
+    view! {
+        <div class="bg-bg text-fg" data-embed="true">
+            <header class="flex flex-wrap items-center justify-between gap-2 border-b border-line bg-surface px-3 py-2 text-sm">
+                <span class="flex items-center gap-2 font-semibold">
+                    <Logo />
+                    "Orchestration Advisor"
+                </span>
+                <a href=full target="_blank" rel="noopener" class="text-link underline">
+                    "Open the full view"
+                    <span class="sr-only">" (opens in a new tab)"</span>
+                </a>
+            </header>
+            <main id="main" class="px-3 py-4">
+                <Outlet />
+            </main>
+        </div>
+    }
+}
+
+/// The header with the product name, the main navigation and the theme toggle.
+#[component]
+fn Header() -> impl IntoView {
+    view! {
+        <header class="border-b border-line bg-surface print:hidden">
             <div class="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
                 <a
                     href="/"
@@ -20,6 +111,7 @@ pub fn Header() -> impl IntoView {
                     <ul class="flex gap-1 text-sm">
                         <NavItem href="/" label="Advisor" />
                         <NavItem href="/compare" label="Compare" />
+                        <NavItem href="/whatif" label="What if" />
                         <NavItem href="/sources" label="Sources" />
                     </ul>
                 </nav>
@@ -52,19 +144,17 @@ fn NavItem(
     }
 }
 
-/// Switches between light and dark and remembers the choice in `localStorage`.
-///
-/// Hidden until the page is hydrated, since it needs JavaScript; without it the page follows
-/// the system setting.
+/// Switches between light and dark and remembers the choice; the site script does the work,
+/// so the button shows only when scripts run.
 #[component]
-pub fn ThemeToggle() -> impl IntoView {
+fn ThemeToggle() -> impl IntoView {
     view! {
         <button
             type="button"
+            data-theme-toggle=""
             class="js-only inline-flex items-center gap-2 rounded border border-line px-3 py-1.5 text-sm text-fg hover:bg-raised"
             aria-label="Switch between light and dark theme"
             title="Switch between light and dark theme"
-            on:click=|_| toggle_theme()
         >
             <svg
                 aria-hidden="true"
@@ -81,34 +171,11 @@ pub fn ThemeToggle() -> impl IntoView {
     }
 }
 
-#[cfg(feature = "hydrate")]
-fn toggle_theme() {
-    let Some(root) = document().document_element() else {
-        return;
-    };
-    let classes = root.class_list();
-    let system_dark = window()
-        .match_media("(prefers-color-scheme: dark)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches());
-    let dark_now = classes.contains("dark") || (!classes.contains("light") && system_dark);
-    let next = if dark_now { "light" } else { "dark" };
-    let _ = classes.remove_2("light", "dark");
-    let _ = classes.add_1(next);
-    if let Ok(Some(storage)) = window().local_storage() {
-        let _ = storage.set_item("theme", next);
-    }
-}
-
-#[cfg(not(feature = "hydrate"))]
-fn toggle_theme() {}
-
 /// The site footer.
 #[component]
-pub fn Footer() -> impl IntoView {
+fn Footer() -> impl IntoView {
     view! {
-        <footer class="mt-12 border-t border-line bg-surface">
+        <footer class="mt-12 border-t border-line bg-surface print:hidden">
             <div class="mx-auto flex max-w-7xl flex-col gap-2 px-4 py-6 text-sm text-muted sm:flex-row sm:justify-between sm:px-6">
                 <p>
                     "Every fact shown carries its source and date; see "
@@ -142,24 +209,23 @@ pub fn Logo() -> impl IntoView {
     }
 }
 
-/// A page's `<h1>` and introduction; smaller inside an embedding frame.
+/// A page's `<h1>` and introduction; smaller inside a frame.
 #[component]
 pub fn PageHeading(
     /// The heading text.
     title: &'static str,
-    /// Framed in another site.
-    embedded: bool,
     /// The introduction paragraph's content.
     children: Children,
 ) -> impl IntoView {
+    let framed = use_frame().framed();
     view! {
-        <div class="mb-6 max-w-3xl">
-            <h1 class=if embedded {
+        <div class="mb-6 max-w-3xl print:mb-2">
+            <h1 class=if framed {
                 "text-xl font-bold"
             } else {
                 "text-2xl font-bold sm:text-3xl"
             }>{title}</h1>
-            <p class="mt-2 text-muted">{children()}</p>
+            <p class="mt-2 text-muted print:hidden">{children()}</p>
         </div>
     }
 }

@@ -1,7 +1,7 @@
-//! One module per screen. Each page component is public; its pieces are private.
+//! One module per screen. A screen's page component is public; its pieces stay private.
 
 pub mod advisor;
 pub mod compare;
-pub mod embed;
 pub mod not_found;
 pub mod sources;
+pub mod whatif;

@@ -1,15 +1,30 @@
 //! The 404 page, with a real 404 status.
 
+use decision::shortcode::CodeError;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-/// Shown for unknown paths and for short links that cannot be opened.
+/// Shown for unknown paths and for short links that cannot be opened; says why when it knows.
 #[component]
-pub fn NotFound() -> impl IntoView {
+pub fn NotFound(
+    /// Why a short link could not be opened, when that is what brought the reader here.
+    reason: Option<CodeError>,
+) -> impl IntoView {
     #[cfg(feature = "ssr")]
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.set_status(http::StatusCode::NOT_FOUND);
     }
+    let explanation = match reason {
+        Some(CodeError::Format) => {
+            "This short link was made by a newer version of the advisor than this one, so it cannot be opened here."
+        }
+        Some(_) => {
+            "This short link is damaged: part of it is missing or mistyped. Short links never expire, so check that it was copied whole."
+        }
+        None => {
+            "The address may be mistyped, or a short link may be damaged. Short links never expire, so check that it was copied whole."
+        }
+    };
     view! {
         <Title text="Page not found — Orchestration Advisor" />
         <section aria-labelledby="nf-title" class="mx-auto max-w-xl py-16 text-center">
@@ -17,9 +32,7 @@ pub fn NotFound() -> impl IntoView {
             <h1 id="nf-title" class="mt-2 text-3xl font-bold">
                 "This page does not exist"
             </h1>
-            <p class="mt-4 text-muted">
-                "The address may be mistyped, or a short link may be damaged. Short links never expire, so check that it was copied whole."
-            </p>
+            <p class="mt-4 text-muted">{explanation}</p>
             <p class="mt-8">
                 <a
                     href="/"

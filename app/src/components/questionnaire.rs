@@ -1,0 +1,259 @@
+//! The questionnaire: a plain GET form, rendered on the server with the current answers
+//! checked. Without JavaScript it submits; inside an island every change re-evaluates at once.
+//! Questions that take a figure have a text field beside their ranges; a figure is the finer
+//! answer and wins over a range. The advisor has one; what-if has two side by side.
+
+use crate::components::citation::FactCite;
+use crate::context::{use_frame, use_model};
+use decision::answers::Slot;
+use decision::model::{Question, QuestionKind};
+use decision::{number, Answers};
+use leptos::prelude::*;
+
+/// A choice is a visually hidden native input followed by a pill that shows its state, so
+/// keyboard and screen-reader behaviour stays the browser's own.
+const CHOICE_LABEL: &str = "relative inline-flex cursor-pointer";
+const CHOICE_INPUT: &str = "peer absolute h-px w-px opacity-0";
+const CHOICE_PILL: &str = "rounded-full border border-line bg-bg px-3 py-1.5 text-sm hover:border-accent peer-checked:border-accent peer-checked:bg-accent peer-checked:text-accent-fg peer-focus-visible:outline peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-focus";
+
+/// The form, grouped as the model groups its questions.
+#[component]
+pub fn Questionnaire(
+    /// The answers the page was opened with (checked and filled in).
+    answers: Answers,
+    /// The form's element id; element ids inside it start with it too, so two forms can share
+    /// a page.
+    form_id: &'static str,
+    /// Where the form submits.
+    action: &'static str,
+    /// The form's heading.
+    #[prop(default = "Your workload")]
+    title: &'static str,
+    /// Page parameters the form carries along (the frame's theme, the other side of a what-if).
+    #[prop(optional)]
+    hidden: Vec<(String, String)>,
+) -> impl IntoView {
+    let model = use_model();
+    let hidden = hidden
+        .into_iter()
+        .map(|(k, v)| view! { <input type="hidden" name=k value=v /> })
+        .collect_view();
+    let groups = model
+        .groups
+        .iter()
+        .map(|g| {
+            let questions = model
+                .questions
+                .iter()
+                .enumerate()
+                .filter(|(_, q)| q.group == g.id)
+                .map(|(qi, q)| view! { <QuestionField question=q answer=answers.slot(qi) prefix=form_id /> })
+                .collect_view();
+            let heading = format!("{form_id}-group-{}", g.id);
+            let labelled_by = heading.clone();
+            view! {
+                <section aria-labelledby=labelled_by class="space-y-4">
+                    <h3 id=heading class="text-sm font-semibold uppercase tracking-wide text-muted">
+                        {g.title.clone()}
+                    </h3>
+                    {questions}
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby=format!("{form_id}-title") class="min-w-0 print:hidden">
+            <div class="mb-4 flex flex-wrap items-baseline justify-between gap-2">
+                <h2 id=format!("{form_id}-title") class="text-xl font-semibold">
+                    {title}
+                </h2>
+                <a href=action class="text-sm text-link underline">
+                    "Start over"
+                </a>
+            </div>
+            <form
+                method="get"
+                action=action
+                id=form_id
+                // Browsers restore edited form state on back/forward; the URL must win instead.
+                autocomplete="off"
+                class="space-y-8"
+            >
+                {hidden}
+                {groups}
+                <div class="no-js-only sticky bottom-0 border-t border-line bg-bg py-3">
+                    <button
+                        type="submit"
+                        class="rounded bg-accent px-4 py-2 font-semibold text-accent-fg hover:bg-accent-strong"
+                    >
+                        "Show recommendation"
+                    </button>
+                </div>
+            </form>
+        </section>
+    }
+}
+
+/// One question: radio pills (checkboxes for several answers), a figure field where the
+/// question takes one, its help, and the facts behind it.
+#[component]
+fn QuestionField(
+    /// The question.
+    question: &'static Question,
+    /// Its current answer.
+    answer: Slot,
+    /// Prefix of element ids (the form's id).
+    prefix: &'static str,
+) -> impl IntoView {
+    let slot = answer;
+    let qid = question.id.as_str();
+    let multi = question.kind == QuestionKind::Multi;
+    let help_id = format!("{prefix}-help-{qid}");
+    // The advisor's own form keeps the short ids that "what would change" links point at.
+    let el = move |rest: &str| {
+        if prefix == "questionnaire" {
+            format!("q-{qid}{rest}")
+        } else {
+            format!("{prefix}-q-{qid}{rest}")
+        }
+    };
+    let input_type = if multi { "checkbox" } else { "radio" };
+    let not_sure = (!multi && !question.choices.is_empty()).then(|| {
+        let id = el("-unsure");
+        let label_for = id.clone();
+        view! {
+            <label for=label_for class=CHOICE_LABEL>
+                <input
+                    type="radio"
+                    id=id
+                    class=CHOICE_INPUT
+                    name=qid
+                    value=""
+                    checked=slot.is_empty()
+                />
+                <span class=CHOICE_PILL>"Not sure"</span>
+            </label>
+        }
+    });
+    let choices = question
+        .choices
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let id = el(&format!("-{}", c.id));
+            let label_for = id.clone();
+            view! {
+                <label for=label_for class=CHOICE_LABEL>
+                    <input
+                        type=input_type
+                        id=id
+                        class=CHOICE_INPUT
+                        name=qid
+                        value=c.id.clone()
+                        checked=slot.has(i)
+                    />
+                    <span class=CHOICE_PILL>{c.label.clone()}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    let figure = question.number.as_ref().map(|spec| {
+        let id = el("-figure");
+        let label_for = id.clone();
+        let described_by = help_id.clone();
+        let value = slot
+            .number
+            .map(|v| number::canonical(spec.unit, v))
+            .unwrap_or_default();
+        let label = if question.choices.is_empty() {
+            "Figure"
+        } else {
+            "Or a figure"
+        };
+        view! {
+            <div class="mt-3 flex flex-wrap items-center gap-2 text-sm">
+                <label for=label_for class="text-muted">
+                    {label}
+                </label>
+                <input
+                    type="text"
+                    id=id
+                    name=qid
+                    value=value
+                    inputmode="text"
+                    spellcheck="false"
+                    placeholder=format!("e.g. {}", spec.example)
+                    aria-describedby=described_by
+                    class="w-40 rounded border border-line bg-bg px-2 py-1 font-mono"
+                />
+                <span class="text-xs text-muted">{unit_hint(spec.unit)}</span>
+            </div>
+        }
+    });
+    let facts = (!question.facts.is_empty()).then(|| {
+        let items = question
+            .facts
+            .iter()
+            .map(|f| {
+                view! {
+                    <li>
+                        <FactLine fact=f />
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <details class="mt-3 text-sm">
+                <summary class="cursor-pointer text-link">"Facts behind this question"</summary>
+                <ul class="mt-2 space-y-1 pl-1">{items}</ul>
+            </details>
+        }
+    });
+    let described_by = help_id.clone();
+    view! {
+        <fieldset
+            id=el("")
+            aria-describedby=described_by
+            class="rounded-lg border border-line bg-surface p-4"
+        >
+            <legend class="px-1 font-medium">{question.prompt.clone()}</legend>
+            <p id=help_id class="mb-3 text-sm text-muted">
+                {question.help.clone()}
+                {multi.then_some(" Choose all that apply.")}
+            </p>
+            <div class="flex flex-wrap gap-2">{not_sure} {choices}</div>
+            {figure}
+            {facts}
+        </fieldset>
+    }
+}
+
+/// What a figure field accepts, in a few words.
+fn unit_hint(unit: decision::model::Unit) -> &'static str {
+    use decision::model::Unit;
+    match unit {
+        Unit::Seconds => "with a unit: s, m, h, d, mo",
+        Unit::PerSecond => "per second (or 30/min)",
+        Unit::Count => "a count (k, M allowed)",
+        Unit::Kilobytes => "KB (or MB)",
+        Unit::Megabytes => "MB",
+        Unit::Milliseconds => "ms (or s)",
+        Unit::PerMonth => "a month (k, M, B allowed)",
+    }
+}
+
+/// A fact's value with its citation.
+#[component]
+fn FactLine(
+    /// The fact's id.
+    fact: &'static str,
+) -> impl IntoView {
+    let model = use_model();
+    model.fact(fact).map(|f| {
+        view! {
+            <span>{f.value.clone()}</span>
+            " — "
+            <FactCite fact=fact.to_owned() new_tab=use_frame().framed() />
+        }
+    })
+}

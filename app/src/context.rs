@@ -1,0 +1,92 @@
+//! What every page reads from context: the decision model and the request's site settings.
+//!
+//! The server provides both per request. Islands cannot see server context in the browser, so
+//! the advisor island reads the model from the page (see [`island_model`]) and gets the rest
+//! as props.
+
+use decision::{Model, Theme};
+use leptos::prelude::*;
+
+/// The model every page uses. Loaded once at start and never freed, so evaluations can borrow
+/// its text for as long as a view lives.
+pub type SharedModel = &'static Model;
+
+/// Id of the `<script type="application/json">` that carries the model to the browser.
+pub const MODEL_ELEMENT_ID: &str = "model-data";
+
+/// The site as this request sees it.
+#[derive(Clone, Debug)]
+pub struct Site {
+    /// Scheme and host for absolute links, e.g. `https://advisor.example.com` (no slash).
+    pub origin: String,
+    /// The model for the browser, as JSON, for pages with the advisor island.
+    pub model_json: std::sync::Arc<str>,
+}
+
+/// How a page is shown: in the site's own layout, or framed in another site.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Frame {
+    Site,
+    Embed { theme: Theme },
+}
+
+impl Frame {
+    pub fn framed(self) -> bool {
+        matches!(self, Frame::Embed { .. })
+    }
+    /// The `theme` parameter framed links keep.
+    pub fn extras(self) -> Vec<(&'static str, String)> {
+        match self {
+            Frame::Embed { theme } if theme != Theme::Auto => {
+                vec![("theme", theme.as_str().to_owned())]
+            }
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// The model, provided by the server for every request.
+pub fn use_model() -> SharedModel {
+    expect_context::<SharedModel>()
+}
+
+/// The request's site settings.
+pub fn use_site() -> Site {
+    expect_context::<Site>()
+}
+
+/// The page's frame; the site's layout when no layout said otherwise.
+pub fn use_frame() -> Frame {
+    use_context::<Frame>().unwrap_or(Frame::Site)
+}
+
+/// The model inside an island: from server context while rendering on the server, from the
+/// page's JSON in the browser (read once; islands see no server context there).
+pub fn island_model() -> SharedModel {
+    if let Some(m) = use_context::<SharedModel>() {
+        return m;
+    }
+    browser_model()
+}
+
+#[cfg(feature = "hydrate")]
+fn browser_model() -> SharedModel {
+    use std::sync::OnceLock;
+    static MODEL: OnceLock<SharedModel> = OnceLock::new();
+    MODEL.get_or_init(|| {
+        let text = document()
+            .get_element_by_id(MODEL_ELEMENT_ID)
+            .and_then(|e| e.text_content())
+            .unwrap_or_default();
+        let model: Model = serde_json::from_str(&text).unwrap_or_else(|e| {
+            // The page was served with the model; without it nothing can be evaluated.
+            panic!("the page's model data is unreadable: {e}")
+        });
+        Box::leak(Box::new(model))
+    })
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn browser_model() -> SharedModel {
+    panic!("the server provides the model as context")
+}

@@ -1,0 +1,166 @@
+//! The advisor island: owns the answers, re-evaluates them in the browser on every change of
+//! the form (its server-rendered children), and keeps the URL and title in step.
+
+use super::result::ResultPanel;
+use crate::components::notices::Notices;
+use crate::context::island_model;
+use decision::query::{link, Page};
+use decision::{evaluate, Notice, PageQuery};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// What the island knows about where it is shown; islands see no server context in the
+/// browser, so the page passes it in.
+#[derive(Clone, Debug)]
+pub struct IslandSite {
+    /// Scheme and host for absolute links.
+    pub origin: String,
+    /// Framed in another site: links leave in a new tab and keep the theme.
+    pub framed: bool,
+    /// The frame's `theme` parameter (`light`, `dark`, or empty).
+    pub theme: String,
+}
+
+impl IslandSite {
+    /// Page parameters that links from a frame keep.
+    pub fn extras(&self) -> Vec<(&'static str, String)> {
+        if self.framed && !self.theme.is_empty() {
+            vec![("theme", self.theme.clone())]
+        } else {
+            Vec::new()
+        }
+    }
+}
+
+/// The questionnaire (passed in as server-rendered children) and the result that follows it.
+#[island]
+pub fn Advisor(
+    /// The raw query string the answers come from; both sides parse it the same way.
+    query: String,
+    /// Notices raised before the query was read (opening a short link).
+    notices: Vec<Notice>,
+    /// Scheme and host for absolute links, decided by the server.
+    origin: String,
+    /// Shown in a frame.
+    framed: bool,
+    /// The frame's theme parameter.
+    theme: String,
+    children: Children,
+) -> impl IntoView {
+    let model = island_model();
+    provide_context(model);
+    let site = IslandSite {
+        origin,
+        framed,
+        theme,
+    };
+    provide_context(site.clone());
+    let parsed = PageQuery::parse(model, &query);
+    let mut first = notices;
+    first.extend(parsed.notices);
+    let answers = RwSignal::new(parsed.answers);
+    let notices = RwSignal::new(first);
+    let eval = Memo::new(move |_| answers.with(|a| evaluate(model, a)));
+
+    // In the browser only: mark the page interactive, then follow every change in the URL
+    // (replacing the entry: the URL is the state, not a trail of edits) and the title.
+    Effect::new(move |prev: Option<()>| {
+        let query = answers.with(|a| {
+            let path = Page::Advisor.path(site.framed);
+            link(path, model, a, &site.extras())
+        });
+        let verdict = eval.with(|e| (e.top.is_some(), e.verdict.clone()));
+        if prev.is_none() {
+            mark_interactive();
+            return;
+        }
+        replace_url(&query);
+        document().set_title(&if verdict.0 {
+            format!("{} — Orchestration Advisor", verdict.1)
+        } else {
+            "Orchestration Advisor — choose how to orchestrate work on AWS".to_owned()
+        });
+    });
+
+    let on_edit = move |ev: web_sys::Event| {
+        if let Some(query) = form_query(&ev) {
+            let parsed = PageQuery::parse(model, &query);
+            notices.set(parsed.notices);
+            answers.set(parsed.answers);
+        }
+    };
+    view! {
+        <Notices notices=notices />
+        // On narrow screens the result sits below every question; let readers jump to it.
+        <p class="mb-4 lg:hidden print:hidden">
+            <a href="#result-title" class="text-sm font-medium text-link underline">
+                "Jump to the recommendation"
+            </a>
+        </p>
+        <div class="grid gap-8 lg:grid-cols-2" on:change=on_edit on:input=on_edit>
+            {children()}
+            <ResultPanel eval=eval answers=answers />
+        </div>
+    }
+}
+
+/// The form's answers as a query string, after keeping a figure and its ranges consistent:
+/// typing a figure selects the range that holds it, choosing a range clears the figure.
+fn form_query(ev: &web_sys::Event) -> Option<String> {
+    let input = ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
+    let form = input.form()?;
+    let name = input.name();
+    let others = form
+        .query_selector_all(&format!("input[name=\"{name}\"]"))
+        .ok()?;
+    let each = |f: &dyn Fn(&web_sys::HtmlInputElement)| {
+        for i in 0..others.length() {
+            if let Some(el) = others
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::HtmlInputElement>().ok())
+            {
+                f(&el);
+            }
+        }
+    };
+    match input.type_().as_str() {
+        "radio" => each(&|el| {
+            if el.type_() == "text" {
+                el.set_value("");
+            }
+        }),
+        "text" => {
+            let model = island_model();
+            let text = input.value();
+            let bucket = model.question(&name).and_then(|q| {
+                let spec = q.number.as_ref()?;
+                let v = decision::number::parse(spec.unit, &text).ok()?;
+                q.choice_for(v).map(|c| q.choices[c].id.clone())
+            });
+            each(&|el| {
+                if el.type_() == "radio" {
+                    let wanted = bucket.as_deref().unwrap_or("");
+                    el.set_checked(el.value() == wanted);
+                }
+            });
+        }
+        _ => {}
+    }
+    let data = web_sys::FormData::new_with_form(&form).ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data).ok()?;
+    Some(String::from(params.to_string()))
+}
+
+/// Replaces the current history entry's URL.
+fn replace_url(url: &str) {
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url));
+    }
+}
+
+/// Lets tests (and curious readers of the DOM) know the island is live.
+fn mark_interactive() {
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("data-hydrated", "true");
+    }
+}
