@@ -1,4 +1,5 @@
-//! API errors as RFC 9457 problem details, each with its real HTTP status.
+//! API errors as RFC 9457 problem details, each with its real HTTP status. Internal details
+//! are logged, never sent.
 
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -8,13 +9,16 @@ use serde::Serialize;
 pub enum ApiError {
     /// The query string could not be read at all (undecodable or too long).
     #[error("the query string cannot be read: {0}")]
-    BadQuery(#[from] app::model::answers::QueryError),
+    BadQuery(#[from] decision::query::QueryError),
     /// A parameter is missing or malformed.
     #[error("{0}")]
     BadParameter(String),
     /// The thing asked for is not here.
     #[error("{0}")]
     NotFound(String),
+    /// A format the endpoint does not offer (oEmbed says 501).
+    #[error("{0}")]
+    NotImplemented(String),
 }
 
 #[derive(Serialize)]
@@ -31,6 +35,7 @@ impl ApiError {
         match self {
             ApiError::BadQuery(_) | ApiError::BadParameter(_) => StatusCode::BAD_REQUEST,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::NotImplemented(_) => StatusCode::NOT_IMPLEMENTED,
         }
     }
 }
@@ -42,6 +47,7 @@ impl IntoResponse for ApiError {
             ApiError::BadQuery(_) => "Unreadable query string",
             ApiError::BadParameter(_) => "Invalid parameter",
             ApiError::NotFound(_) => "Not found",
+            ApiError::NotImplemented(_) => "Not implemented",
         };
         let body = Problem {
             kind: "about:blank",

@@ -1,19 +1,27 @@
-//! oEmbed (`GET /oembed?url=…&format=json`): wikis that speak oEmbed turn a pasted advisor,
-//! compare or short link of this site into the framed view.
+//! oEmbed (`GET /oembed?url=…&format=json`): wikis and unfurlers that speak oEmbed turn a pasted
+//! advisor, compare, what-if or short link of this site into its framed view.
+//!
+//! To the letter of oEmbed 1.0: a `rich` response whose `width` and `height` never exceed
+//! `maxwidth`/`maxheight` (404 when the view cannot fit), a thumbnail (the result's preview
+//! card) with its size, and `cache_age`; a format other than JSON is 501.
 
 use crate::error::ApiError;
-use crate::state::AppState;
-use app::model::answers::{parse_pairs, Answers};
-use app::model::{evaluate, shortcode};
-use axum::extract::{RawQuery, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use crate::middleware::{normalise_origin, RequestOrigin};
+use axum::extract::{Extension, RawQuery, State};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use decision::query::{iframe_html, link, parse_pairs, whatif_link, Page, PageQuery, WhatIfQuery};
+use decision::{evaluate, shortcode, Model};
 use serde::Serialize;
 
+/// The framed view's natural size, in CSS pixels.
 const DEFAULT_WIDTH: u32 = 800;
 const DEFAULT_HEIGHT: u32 = 900;
-const MIN_SIZE: u32 = 200;
+/// The narrowest and lowest the framed view works at.
+const MIN_WIDTH: u32 = 320;
+const MIN_HEIGHT: u32 = 240;
+/// How long consumers may cache a response, in seconds.
+const CACHE_AGE: u32 = 86_400;
 
 #[derive(Debug, Serialize)]
 pub struct OEmbed {
@@ -26,6 +34,10 @@ pub struct OEmbed {
     html: String,
     width: u32,
     height: u32,
+    thumbnail_url: String,
+    thumbnail_width: u32,
+    thumbnail_height: u32,
+    cache_age: u32,
 }
 
 /// A URL of this site split into the parts oEmbed needs.
@@ -38,50 +50,37 @@ pub struct SiteUrl {
 
 /// Splits an absolute http(s) URL; `None` when it is not one.
 pub fn split_url(url: &str) -> Option<SiteUrl> {
-    let (scheme, rest) = url.split_once("://")?;
-    if scheme != "http" && scheme != "https" {
-        return None;
-    }
-    let (authority, path_query) = match rest.find('/') {
-        Some(i) => (&rest[..i], &rest[i..]),
-        None => (rest, "/"),
-    };
-    if authority.is_empty() || authority.contains(['@', ' ', '\\']) {
-        return None;
-    }
+    let origin = normalise_origin(url)?;
+    let rest = url.split_once("://")?.1;
+    let path_query = rest.find('/').map_or("/", |i| &rest[i..]);
     let path_query = path_query.split('#').next().unwrap_or("/");
     let (path, query) = path_query.split_once('?').unwrap_or((path_query, ""));
     Some(SiteUrl {
-        origin: format!("{scheme}://{}", authority.to_ascii_lowercase()),
+        origin,
         path: path.to_owned(),
         query: query.to_owned(),
     })
 }
 
-fn this_origin(state: &AppState, headers: &HeaderMap) -> Option<String> {
-    if let Some(url) = &state.settings.public_url {
-        return Some(url.trim_end_matches('/').to_ascii_lowercase());
-    }
-    let host = headers.get(header::HOST)?.to_str().ok()?;
-    Some(format!("http://{}", host.to_ascii_lowercase()))
-}
-
+/// Same site: the same host (and port), whichever scheme; behind a TLS proxy without
+/// `--public-url` the server may see http while people paste https links.
 fn same_site(ours: &str, theirs: &str) -> bool {
-    // Behind a TLS proxy the server may see http while users paste https links.
-    let strip = |o: &str| {
+    let host = |o: &str| {
         o.split_once("://")
-            .map(|(_, a)| a.to_owned())
+            .map(|(_, h)| h.to_owned())
             .unwrap_or_default()
     };
-    strip(ours) == strip(theirs)
+    host(ours) == host(theirs)
 }
 
-fn size(pairs: &[(String, String)], key: &str, default: u32) -> Result<u32, ApiError> {
+/// A size limit: absent is no limit; present must be a whole number of pixels.
+fn limit(pairs: &[(String, String)], key: &str) -> Result<Option<u32>, ApiError> {
     match pairs.iter().find(|(k, _)| k == key) {
-        None => Ok(default),
+        None => Ok(None),
         Some((_, v)) => v
-            .parse::<u32>()
-            .map(|n| n.clamp(MIN_SIZE, default))
+            .trim()
+            .parse::<u64>()
+            .map(|n| Some(n.min(u64::from(u32::MAX)) as u32))
             .map_err(|_| {
                 ApiError::BadParameter(format!("`{key}` must be a whole number of pixels"))
             }),
@@ -90,8 +89,8 @@ fn size(pairs: &[(String, String)], key: &str, default: u32) -> Result<u32, ApiE
 
 /// `GET /oembed`
 pub async fn oembed(
-    State(state): State<AppState>,
-    headers: HeaderMap,
+    State(model): State<&'static Model>,
+    Extension(origin): Extension<RequestOrigin>,
     RawQuery(query): RawQuery,
 ) -> Result<Response, ApiError> {
     let pairs = parse_pairs(query.as_deref().unwrap_or(""))?;
@@ -104,54 +103,81 @@ pub async fn oembed(
     match param("format") {
         None | Some("json") => {}
         Some(_) => {
-            // oEmbed says: a format the provider does not offer is 501.
-            return Ok((StatusCode::NOT_IMPLEMENTED, "only format=json is offered").into_response());
+            return Err(ApiError::NotImplemented(
+                "only format=json is offered".into(),
+            ))
         }
     }
     let url = param("url").ok_or_else(|| ApiError::BadParameter("`url` is required".into()))?;
     let site = split_url(url)
         .ok_or_else(|| ApiError::BadParameter("`url` is not an absolute http(s) URL".into()))?;
-    let origin = this_origin(&state, &headers)
-        .ok_or_else(|| ApiError::BadParameter("cannot tell this site's origin".into()))?;
+    let origin = origin.0;
     if !same_site(&origin, &site.origin) {
         return Err(ApiError::NotFound(
             "that URL is not a page of this site".into(),
         ));
     }
-    let model = &state.model;
-    let (embed_path, answers, extra) = match site.path.as_str() {
-        "/" | "/embed" => (
-            "/embed",
-            Answers::from_query(model, &site.query).0,
-            extra_params(&site.query),
-        ),
-        "/compare" | "/embed/compare" => (
-            "/embed/compare",
-            Answers::from_query(model, &site.query).0,
-            extra_params(&site.query),
-        ),
-        p if p.starts_with("/r/") => {
-            let (answers, _) = shortcode::decode(model, &p[3..])
+    let path = if site.path.len() > 1 {
+        site.path.trim_end_matches('/')
+    } else {
+        site.path.as_str()
+    };
+    let (src, answers, title) = match Page::from_path(path) {
+        Some((Page::Advisor, _)) => {
+            let q = PageQuery::parse(model, &site.query);
+            let src = link(
+                Page::Advisor.path(true),
+                model,
+                &q.answers,
+                &q.extras(model, false),
+            );
+            (src, q.answers, None)
+        }
+        Some((Page::Compare, _)) => {
+            let q = PageQuery::parse(model, &site.query);
+            let src = link(
+                Page::Compare.path(true),
+                model,
+                &q.answers,
+                &q.extras(model, true),
+            );
+            (
+                src,
+                q.answers,
+                Some("Orchestration Advisor — comparison".to_owned()),
+            )
+        }
+        Some((Page::WhatIf, _)) => {
+            let q = WhatIfQuery::parse(model, &site.query);
+            let src = whatif_link(true, model, &q.a.answers, &q.b.answers, &[]);
+            (
+                src,
+                q.b.answers,
+                Some("Orchestration Advisor — what if".to_owned()),
+            )
+        }
+        _ if path.starts_with("/r/") => {
+            let (answers, _) = shortcode::decode(model, &path[3..])
                 .map_err(|_| ApiError::NotFound("that short link cannot be opened".into()))?;
-            ("/embed", answers, Vec::new())
+            (format!("/embed{path}"), answers, None)
         }
         _ => {
             return Err(ApiError::NotFound(
-                "only advisor, compare and short links can be embedded".into(),
+                "only advisor, compare, what-if and short links can be embedded".into(),
             ))
         }
     };
-    let width = size(&pairs, "maxwidth", DEFAULT_WIDTH)?;
-    let height = size(&pairs, "maxheight", DEFAULT_HEIGHT)?;
-    let extra_refs: Vec<(&str, String)> =
-        extra.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
-    let src = format!(
-        "{origin}{}",
-        app::state::link(embed_path, model, &answers, &extra_refs)
-    );
+    let (maxwidth, maxheight) = (limit(&pairs, "maxwidth")?, limit(&pairs, "maxheight")?);
+    if maxwidth.is_some_and(|w| w < MIN_WIDTH) || maxheight.is_some_and(|h| h < MIN_HEIGHT) {
+        return Err(ApiError::NotFound(format!(
+            "the framed view needs at least {MIN_WIDTH}×{MIN_HEIGHT} pixels"
+        )));
+    }
+    let width = maxwidth.map_or(DEFAULT_WIDTH, |w| w.min(DEFAULT_WIDTH));
+    let height = maxheight.map_or(DEFAULT_HEIGHT, |h| h.min(DEFAULT_HEIGHT));
     let eval = evaluate(model, &answers);
-    let title = format!("Orchestration Advisor — {}", eval.verdict);
-    let html = iframe_html(&src, &title, width, height);
+    let title = title.unwrap_or_else(|| format!("Orchestration Advisor — {}", eval.verdict));
+    let html = iframe_html(&format!("{origin}{src}"), &title, Some(width), height);
     Ok(Json(OEmbed {
         version: "1.0",
         kind: "rich",
@@ -161,31 +187,12 @@ pub async fn oembed(
         html,
         width,
         height,
+        thumbnail_url: format!("{origin}/og/{}.png", shortcode::encode(model, &answers)),
+        thumbnail_width: crate::og::WIDTH,
+        thumbnail_height: crate::og::HEIGHT,
+        cache_age: CACHE_AGE,
     })
     .into_response())
-}
-
-/// Page parameters besides answers that an embed keeps (`options`, `theme`).
-fn extra_params(query: &str) -> Vec<(String, String)> {
-    parse_pairs(query)
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|(k, v)| (k == "options" || k == "theme") && !v.is_empty())
-        .collect()
-}
-
-/// The snippet a host page needs; the same shape the Embed dialog shows.
-pub fn iframe_html(src: &str, title: &str, width: u32, height: u32) -> String {
-    let attr = |s: &str| {
-        s.replace('&', "&amp;")
-            .replace('"', "&quot;")
-            .replace('<', "&lt;")
-    };
-    format!(
-        "<iframe src=\"{}\" title=\"{}\" width=\"{width}\" height=\"{height}\" loading=\"lazy\" style=\"border:0;max-width:100%\"></iframe>",
-        attr(src),
-        attr(title)
-    )
 }
 
 #[cfg(test)]
@@ -194,7 +201,7 @@ mod tests {
 
     #[test]
     fn splits_urls_and_refuses_others() {
-        let u = split_url("https://Advisor.example.com/compare?duration=hours#x").unwrap();
+        let u = split_url("https://Advisor.example.com:443/compare?duration=hours#x").unwrap();
         assert_eq!(u.origin, "https://advisor.example.com");
         assert_eq!(u.path, "/compare");
         assert_eq!(u.query, "duration=hours");
@@ -209,12 +216,13 @@ mod tests {
         ] {
             assert!(split_url(bad).is_none(), "{bad}");
         }
-    }
-
-    #[test]
-    fn iframe_attributes_are_escaped() {
-        let html = iframe_html("http://h/embed?a=1&b=\"2\"", "<t>", 10, 20);
-        assert!(html.contains("a=1&amp;b=&quot;2&quot;"));
-        assert!(html.contains("&lt;t>"));
+        assert!(same_site(
+            "http://advisor.example",
+            "https://advisor.example"
+        ));
+        assert!(!same_site(
+            "http://advisor.example",
+            "https://other.example"
+        ));
     }
 }

@@ -16,7 +16,7 @@ fn temp_file(name: &str, content: &str) -> std::path::PathBuf {
 
 #[test]
 fn check_model_accepts_the_builtin_file() {
-    let path = temp_file("ok.toml", app::model::load::BUILTIN_TOML);
+    let path = temp_file("ok.toml", decision::load::BUILTIN_TOML);
     let out = bin().arg("--check-model").arg(&path).output().unwrap();
     assert!(
         out.status.success(),
@@ -28,7 +28,7 @@ fn check_model_accepts_the_builtin_file() {
 
 #[test]
 fn check_model_reports_file_line_and_reason() {
-    let broken = app::model::load::BUILTIN_TOML.replacen("revision = 1", "revision = \"one\"", 1);
+    let broken = decision::load::BUILTIN_TOML.replacen("revision = 2", "revision = \"two\"", 1);
     let line = broken
         .lines()
         .position(|l| l.starts_with("revision"))
@@ -46,7 +46,7 @@ fn check_model_reports_file_line_and_reason() {
 
 #[test]
 fn server_refuses_to_start_with_a_broken_model() {
-    let broken = app::model::load::BUILTIN_TOML.replacen("source = \"", "source = \"missing-", 1);
+    let broken = decision::load::BUILTIN_TOML.replacen("source = \"", "source = \"missing-", 1);
     let path = temp_file("dangling.toml", &broken);
     let out = bin()
         .args(["--addr", "127.0.0.1:0", "--model"])
@@ -56,9 +56,33 @@ fn server_refuses_to_start_with_a_broken_model() {
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains(&path.display().to_string()) && err.contains("cites source"),
+        err.contains(&path.display().to_string()) && err.contains("which does not exist"),
         "{err}"
     );
+}
+
+#[test]
+fn check_model_lists_every_problem_at_once() {
+    // Two unrelated mistakes: a fact citing a source that does not exist, and a rule
+    // about a question that does not exist. Both must be reported in one run, each with its line.
+    let broken = decision::load::BUILTIN_TOML
+        .replacen("source = \"guide\"", "source = \"missing-guide\"", 1)
+        .replacen(
+            "when = { question = \"duration\", any = [\"seconds\"] }",
+            "when = { question = \"no-such-question\", any = [\"seconds\"] }",
+            1,
+        );
+    let path = temp_file("two-problems.toml", &broken);
+    let out = bin().arg("--check-model").arg(&path).output().unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("missing-guide"), "{err}");
+    assert!(err.contains("no-such-question"), "{err}");
+    let located = err
+        .lines()
+        .filter(|l| l.contains(&format!("{}:", path.display())))
+        .count();
+    assert!(located >= 2, "each problem names the file and line: {err}");
 }
 
 #[test]

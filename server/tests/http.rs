@@ -1,14 +1,12 @@
-//! The router driven with `oneshot`: headers, statuses, compression, panics.
+//! The router driven with `oneshot`: security headers and the per-page CSP, statuses, the page
+//! cache (same bytes, ETag, 304), compression, framing, assets, metrics, panics.
 
 mod common;
 
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
-use axum::routing::get as get_route;
-use axum::Router;
+use axum::http::StatusCode;
 use common::*;
+use server::middleware::inline_script_hashes;
 use server::state::Settings;
-use std::sync::Arc;
 
 #[tokio::test]
 async fn healthz_answers_ok() {
@@ -19,23 +17,24 @@ async fn healthz_answers_ok() {
 
 #[tokio::test]
 async fn every_response_carries_security_headers() {
-    for uri in [
-        "/",
+    let mut uris: Vec<&str> = PAGES.to_vec();
+    uris.extend([
         "/healthz",
         "/api/v1/model",
         "/no-such-page",
-        "/compare",
-        "/sources",
-    ] {
+        "/oembed?url=x",
+        "/metrics",
+    ]);
+    for uri in uris {
         let res = get(router(), uri).await;
         let csp = header(&res, "content-security-policy");
-        assert!(csp.contains("frame-ancestors 'self'"), "{uri}: {csp}");
-        assert!(csp.contains("object-src 'none'"), "{uri}");
+        assert!(csp.contains("object-src 'none'"), "{uri}: {csp}");
         let script_src = csp
             .split(';')
             .find(|d| d.trim().starts_with("script-src"))
             .unwrap();
         assert!(!script_src.contains("unsafe-inline"), "{uri}: {script_src}");
+        assert!(!script_src.contains("nonce"), "{uri}: hashes, not nonces");
         assert_eq!(header(&res, "x-content-type-options"), "nosniff", "{uri}");
         assert!(!header(&res, "referrer-policy").is_empty(), "{uri}");
         assert!(!header(&res, "permissions-policy").is_empty(), "{uri}");
@@ -43,26 +42,65 @@ async fn every_response_carries_security_headers() {
 }
 
 #[tokio::test]
-async fn page_scripts_carry_the_csp_nonce_of_their_response() {
-    let res = get(router(), "/?duration=hours").await;
-    let csp = header(&res, "content-security-policy").to_owned();
-    let nonce = csp
-        .split("'nonce-")
-        .nth(1)
-        .and_then(|s| s.split('\'').next())
-        .expect("script-src has a nonce")
-        .to_owned();
-    let html = text(res).await;
-    let scripts = html.matches("<script").count();
-    assert!(scripts >= 2, "theme script and model data at least");
-    assert_eq!(
-        html.matches(&format!("nonce=\"{nonce}\"")).count(),
-        scripts,
-        "every script has the nonce"
+async fn each_page_allows_exactly_its_own_inline_scripts() {
+    for uri in PAGES.iter().chain(&["/no-such-page", "/r/damaged"]) {
+        let res = get(router(), uri).await;
+        let csp = header(&res, "content-security-policy").to_owned();
+        let html = text(res).await;
+        let hashes = inline_script_hashes(&html);
+        assert!(!hashes.is_empty(), "{uri}: the theme script at least");
+        for h in &hashes {
+            assert!(csp.contains(h.as_str()), "{uri}: {h} not in {csp}");
+        }
+        let allowed = csp.matches("'sha256-").count();
+        assert_eq!(
+            allowed,
+            hashes.len(),
+            "{uri}: no hash for a script the page lacks"
+        );
+        assert!(!html.contains("nonce="), "{uri}");
+    }
+}
+
+#[tokio::test]
+async fn a_page_is_the_same_bytes_for_the_same_url() {
+    for uri in PAGES {
+        let a = text(get(router(), uri).await).await;
+        let b = text(get(router(), uri).await).await;
+        assert_eq!(a, b, "{uri}");
+    }
+}
+
+#[tokio::test]
+async fn pages_are_cached_with_etags_and_revalidate_to_304() {
+    let router = router();
+    let first = get_with(
+        router.clone(),
+        "/?duration=hours",
+        &[("accept-encoding", "br")],
+    )
+    .await;
+    assert_eq!(first.status(), StatusCode::OK);
+    assert_eq!(header(&first, "content-encoding"), "br");
+    assert!(header(&first, "cache-control").starts_with("public, max-age="));
+    let etag = header(&first, "etag").to_owned();
+    assert!(etag.starts_with('"') && etag.ends_with("-br\""), "{etag}");
+    let vary = headers_joined(&first, "vary");
+    assert!(
+        vary.contains("Accept-Encoding") && vary.contains("Sec-Fetch-Dest"),
+        "{vary}"
     );
-    // A second response gets a different nonce.
-    let other = get(router(), "/").await;
-    assert!(!header(&other, "content-security-policy").contains(&nonce));
+    let again = get_with(
+        router.clone(),
+        "/?duration=hours",
+        &[("accept-encoding", "br"), ("if-none-match", &etag)],
+    )
+    .await;
+    assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+    assert!(bytes(again).await.is_empty());
+    // The identity form of the same page matches the same tag.
+    let plain = get_with(router, "/?duration=hours", &[("if-none-match", &etag)]).await;
+    assert_eq!(plain.status(), StatusCode::NOT_MODIFIED);
 }
 
 #[tokio::test]
@@ -73,115 +111,187 @@ async fn unknown_path_is_a_real_404_page() {
     let html = text(res).await;
     assert!(html.contains("This page does not exist"));
     assert!(html.contains("href=\"/\""), "a way back");
+    assert!(!html.contains("/pkg/"), "no wasm on the 404 page");
 }
 
 #[tokio::test]
-async fn html_is_compressed_with_brotli_or_gzip() {
-    for (accept, expect) in [("br", "br"), ("gzip", "gzip"), ("gzip, deflate, br", "br")] {
-        let req = Request::get("/")
-            .header("accept-encoding", accept)
-            .body(Body::empty())
-            .unwrap();
-        let res = send(router(), req).await;
+async fn a_damaged_short_link_is_a_404_that_says_so() {
+    let res = get(router(), "/r/AAAA").await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    assert!(text(res).await.contains("damaged"));
+}
+
+#[tokio::test]
+async fn only_island_pages_load_the_wasm() {
+    for (uri, wasm) in [
+        ("/", true),
+        ("/embed", true),
+        ("/whatif", true),
+        ("/compare", false),
+        ("/sources", false),
+        ("/embed/compare", false),
+    ] {
+        let html = text(get(router(), uri).await).await;
         assert_eq!(
-            header(&res, "content-encoding"),
-            expect,
-            "accept-encoding: {accept}"
+            html.contains("hydrateIslands") || html.contains("modulepreload"),
+            wasm,
+            "{uri}"
+        );
+        assert_eq!(
+            html.contains("id=\"model-data\""),
+            wasm,
+            "{uri}: the model only where an island uses it"
         );
     }
-    let req = Request::get("/").body(Body::empty()).unwrap();
-    assert_eq!(header(&send(router(), req).await, "content-encoding"), "");
 }
 
 #[tokio::test]
-async fn stylesheet_is_content_hashed_and_cached_for_a_year() {
-    let html = text(get(router(), "/").await).await;
-    assert!(html.contains(server::assets::CSS_PATH));
-    let res = get(router(), server::assets::CSS_PATH).await;
-    assert_eq!(res.status(), StatusCode::OK);
-    assert!(header(&res, "cache-control").contains("immutable"));
-    assert!(header(&res, "content-type").starts_with("text/css"));
-    let css = text(res).await;
-    for class in [
-        ".bg-surface",
-        ".text-muted",
-        ".lg\\:grid-cols-2",
-        ".peer:checked",
-    ] {
-        assert!(css.contains(class), "generated CSS has {class}");
+async fn pages_and_api_are_compressed() {
+    for (accept, expect) in [("br", "br"), ("gzip", "gzip"), ("gzip, deflate, br", "br")] {
+        for uri in ["/", "/api/v1/model", "/sources"] {
+            let res = get_with(router(), uri, &[("accept-encoding", accept)]).await;
+            assert_eq!(header(&res, "content-encoding"), expect, "{uri} {accept}");
+        }
     }
 }
 
 #[tokio::test]
-async fn a_panic_becomes_a_plain_500_page() {
-    let routes = Router::new().route(
-        "/boom",
-        get_route(|| async {
-            if std::hint::black_box(true) {
-                panic!("secret internal detail");
-            }
-            "unreachable"
-        }),
-    );
-    let app = server::http::with_middleware(routes, Arc::new(Settings::default()));
-    let res = get(app, "/boom").await;
-    assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
-    assert!(!header(&res, "content-security-policy").is_empty());
-    let body = text(res).await;
-    assert!(body.contains("Something went wrong"));
-    assert!(!body.contains("secret internal detail"));
+async fn assets_are_precompressed_hashed_and_immutable() {
+    for asset in [&server::assets::CSS, &server::assets::SCRIPT] {
+        let res = get_with(router(), asset.path, &[("accept-encoding", "br")]).await;
+        assert_eq!(res.status(), StatusCode::OK);
+        assert_eq!(header(&res, "content-encoding"), "br");
+        assert!(header(&res, "cache-control").contains("immutable"));
+        assert_eq!(bytes(res).await, asset.br);
+    }
+    let html = text(get(router(), "/sources").await).await;
+    assert!(html.contains(server::assets::CSS.path));
+    assert!(html.contains(server::assets::SCRIPT.path));
 }
 
 #[tokio::test]
-async fn pages_render_the_answers_from_the_query() {
-    let res = get(router(), "/?duration=hours&colour=blue").await;
-    assert_eq!(res.status(), StatusCode::OK);
-    let html = text(res).await;
-    assert!(html.contains("colour"), "the notice names the ignored key");
+async fn top_level_pages_refuse_frames_and_framed_requests_get_the_embed_view() {
+    let settings = Settings {
+        embed_origins: vec![
+            "https://*.atlassian.net".into(),
+            "https://wiki.example.com".into(),
+        ],
+        ..Settings::default()
+    };
+    let top = get(router_with(settings.clone()), "/?duration=hours").await;
+    assert!(header(&top, "content-security-policy").contains("frame-ancestors 'self'"));
+    assert_eq!(header(&top, "x-frame-options"), "SAMEORIGIN");
+    let framed = get_with(
+        router_with(settings.clone()),
+        "/?duration=hours",
+        &[("sec-fetch-dest", "iframe")],
+    )
+    .await;
+    let csp = header(&framed, "content-security-policy").to_owned();
     assert!(
-        html.contains("data-excluded=\"true\""),
-        "Express is excluded for runs of hours"
+        csp.contains("frame-ancestors 'self' https://*.atlassian.net https://wiki.example.com"),
+        "{csp}"
     );
-    assert!(html.contains("property=\"og:image\""));
+    assert_eq!(header(&framed, "x-frame-options"), "");
+    assert!(headers_joined(&framed, "vary").contains("Sec-Fetch-Dest"));
+    let html = text(framed).await;
+    assert!(html.contains("data-embed=\"true\""), "the framed layout");
+    assert!(html.contains("Open the full view"));
+    // The same for short links and the comparison.
+    let code = decision::shortcode::encode(
+        &decision::load::builtin(),
+        &decision::PageQuery::parse(&decision::load::builtin(), "duration=hours").answers,
+    );
+    for uri in [format!("/r/{code}"), "/compare".to_owned()] {
+        let res = get_with(
+            router_with(settings.clone()),
+            &uri,
+            &[("sec-fetch-dest", "iframe")],
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::OK, "{uri}");
+        assert!(
+            header(&res, "content-security-policy").contains("atlassian"),
+            "{uri}"
+        );
+        assert!(text(res).await.contains("data-embed=\"true\""), "{uri}");
+    }
 }
 
 #[tokio::test]
-async fn short_links_open_and_damaged_ones_are_404() {
-    let model = app::model::load::builtin();
-    let (answers, _) = app::model::Answers::from_query(&model, "duration=days&languages=java");
-    let code = app::model::shortcode::encode(&model, &answers);
-    let res = get(router(), &format!("/r/{code}")).await;
-    assert_eq!(res.status(), StatusCode::OK);
-    let html = text(res).await;
-    assert!(html.contains("id=\"q-languages-java\""));
-    let res = get(router(), "/r/not-a-code").await;
-    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+async fn embed_paths_with_a_trailing_slash_redirect() {
+    for (from, to) in [
+        ("/embed/", "/embed"),
+        ("/embed/compare/?x=1", "/embed/compare?x=1"),
+    ] {
+        let res = get(router(), from).await;
+        assert_eq!(res.status(), StatusCode::MOVED_PERMANENTLY, "{from}");
+        assert_eq!(header(&res, "location"), to);
+    }
 }
 
 #[tokio::test]
 async fn plain_form_submissions_redirect_to_the_canonical_link() {
+    let res = get(router(), "/?duration=hours&rate=&coordination=").await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(header(&res, "location"), "/?duration=hours");
     let res = get(
         router(),
-        "/?duration=hours&coordination=&rate=&languages=java",
+        "/compare?duration=&options=durable-functions&options=eventbridge-lambda",
     )
     .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    assert_eq!(header(&res, "location"), "/?duration=hours&languages=java");
-    let res = get(
-        router(),
-        "/compare?duration=days&options=durable-functions&options=step-functions-express",
-    )
-    .await;
     assert_eq!(
         header(&res, "location"),
-        "/compare?duration=days&options=durable-functions,step-functions-express"
+        "/compare?options=durable-functions,eventbridge-lambda"
     );
-    let res = get(router(), "/embed?waits=&theme=dark").await;
-    assert_eq!(header(&res, "location"), "/embed?theme=dark");
-    // Anything a notice must report is left for the page to show.
-    let res = get(router(), "/?duration=hours&colour=&rate=").await;
+    // A what-if side submitted as a plain form.
+    let res = get(
+        router(),
+        "/whatif?a=duration%3Dhours&side=b&duration=days&rate=",
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        header(&res, "location"),
+        "/whatif?a=duration%3Dhours&b=duration%3Ddays"
+    );
+    // Something to report: no redirect, the notice shows.
+    let res = get(router(), "/?duration=forever&rate=").await;
     assert_eq!(res.status(), StatusCode::OK);
-    // Canonical links are served as they are.
-    let res = get(router(), "/?duration=hours").await;
-    assert_eq!(res.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn metrics_count_requests_routes_and_cache_hits() {
+    let router = router();
+    for _ in 0..2 {
+        get(router.clone(), "/?duration=hours").await;
+    }
+    let body = text(get(router.clone(), "/metrics").await).await;
+    assert!(
+        body.contains("advisor_http_requests_total{route=\"/\",status=\"200\"} 2"),
+        "{body}"
+    );
+    assert!(body.contains("advisor_http_request_duration_seconds_bucket"));
+    assert!(body.contains("advisor_http_requests_in_flight"));
+    assert!(
+        body.contains("advisor_cache_lookups_total{cache=\"page\",result=\"hit\"} 1"),
+        "{body}"
+    );
+    // Off by flag.
+    let off = router_with(Settings {
+        metrics_route: false,
+        ..Settings::default()
+    });
+    assert_eq!(get(off, "/metrics").await.status(), StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn a_panic_becomes_a_plain_500_page_that_hides_the_detail() {
+    let res = server::middleware::panic_page(Box::new("secret detail"));
+    assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(header(&res, "cache-control"), "no-store");
+    let body = text(res).await;
+    assert!(!body.contains("secret"), "{body}");
+    assert!(body.contains("<html"), "{body}");
 }
