@@ -45,21 +45,16 @@ pub fn render(model: &Model, answers: &Answers, origin: &str) -> String {
         md,
         "We need to decide how to orchestrate a multi-step workload on AWS: Lambda durable functions, Step Functions Standard, Step Functions Express, or EventBridge with Lambda (or none of them). What we know about the workload:\n"
     );
-    let mut any = false;
-    for (qi, q) in model.questions.iter().enumerate() {
-        let slot = answers.slot(qi);
-        if slot.is_empty() {
-            continue;
-        }
-        any = true;
+    let described = answers.described(model);
+    for (q, words) in &described {
         let _ = writeln!(
             md,
             "- {} **{}**",
             markdown_cell(&q.prompt),
-            markdown_cell(&describe_slot(q, slot))
+            markdown_cell(words)
         );
     }
-    if !any {
+    if described.is_empty() {
         let _ = writeln!(md, "- Nothing answered yet.");
     }
     if !eval.cost_assumptions.is_empty() {

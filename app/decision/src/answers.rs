@@ -291,6 +291,18 @@ impl Answers {
 
     /// The canonical query string (no leading `?`): questions in model order, figures in
     /// their shortest exact form.
+    /// The answered questions with their answers in words ("36 hours", "Python, Java"), in
+    /// model order.
+    pub fn described<'m>(&self, model: &'m Model) -> Vec<(&'m Question, String)> {
+        model
+            .questions
+            .iter()
+            .enumerate()
+            .filter(|(qi, _)| !self.slot(*qi).is_empty())
+            .map(|(qi, q)| (q, describe_slot(q, self.slot(qi))))
+            .collect()
+    }
+
     pub fn to_query(&self, model: &Model) -> String {
         let mut out = String::new();
         for (q, slot) in model.questions.iter().zip(&self.slots) {

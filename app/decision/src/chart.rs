@@ -46,6 +46,9 @@ pub struct CostChart {
     /// Crossovers in words, e.g. "Step Functions Express is cheaper than Step Functions
     /// Standard above 40 thousand runs a month", with their x position.
     pub crossovers: Vec<(f64, String)>,
+    /// The crossovers as one sentence, or, where no lines cross, which option costs least
+    /// over the whole range.
+    pub summary: String,
     /// The volumes the table lists (one per decade).
     pub table_runs: Vec<f64>,
     /// Lowest dollar figure drawn; cheaper points sit on the axis (free tier).
@@ -112,6 +115,26 @@ fn round_figure(v: f64) -> f64 {
     (v / p).round() * p
 }
 
+/// The crossovers as one sentence; without any, the option that costs least throughout.
+fn summary(model: &Model, lines: &[Line], crossovers: &[(f64, String)]) -> String {
+    if !crossovers.is_empty() {
+        let words: Vec<&str> = crossovers.iter().map(|c| c.1.as_str()).collect();
+        return format!("{}.", words.join("; "));
+    }
+    // Without a crossover the order is the same at every volume; read it at the top end.
+    let cheapest = lines
+        .iter()
+        .filter_map(|l| Some((l.option, l.points.last()?.1)))
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(o, _)| model.options[o].name.as_str());
+    match cheapest {
+        Some(name) => format!(
+            "The lines do not cross between 1 thousand and 10 billion runs a month: {name} costs least throughout."
+        ),
+        None => "No option has a price in the model.".to_owned(),
+    }
+}
+
 /// Builds the chart for an answer set.
 pub fn build(model: &Model, answers: &Answers, runs_per_month: Option<f64>) -> CostChart {
     let series = cost::series(model, answers, POINTS);
@@ -122,7 +145,7 @@ pub fn build(model: &Model, answers: &Answers, runs_per_month: Option<f64>) -> C
     let y_min = 0.01;
     let y_max = 10f64.powf(max.log10().ceil().max(1.0));
     let scale = Scale { y_min, y_max };
-    let lines = series
+    let lines: Vec<Line> = series
         .into_iter()
         .map(|(option, points)| {
             let mut path = String::with_capacity(points.len() * 16);
@@ -158,10 +181,11 @@ pub fn build(model: &Model, answers: &Answers, runs_per_month: Option<f64>) -> C
             }
         })
         .collect();
-    let crossovers = cost::crossovers(model, answers)
+    let crossovers: Vec<(f64, String)> = cost::crossovers(model, answers)
         .iter()
         .map(|c| (scale.x(c.above_runs_per_month), crossover_words(model, c)))
         .collect();
+    let summary = summary(model, &lines, &crossovers);
     CostChart {
         lines,
         x_ticks,
@@ -170,6 +194,7 @@ pub fn build(model: &Model, answers: &Answers, runs_per_month: Option<f64>) -> C
             .filter(|r| (CHART_MIN_RUNS..=CHART_MAX_RUNS).contains(r))
             .map(|r| (scale.x(r), r)),
         crossovers,
+        summary,
         table_runs: (3..=10).map(|e| 10f64.powi(e)).collect(),
         y_min,
     }

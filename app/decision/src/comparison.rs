@@ -20,6 +20,25 @@ pub struct Matrix {
     pub numbers: Vec<NumbersRow>,
 }
 
+impl Matrix {
+    /// Every fact the table shows: each cell's fact and the older ones it replaced, and the
+    /// facts behind "your numbers".
+    pub fn facts(&self) -> Vec<&str> {
+        let cells = self.rows.iter().flat_map(|r| &r.cells).flat_map(|c| {
+            c.fact
+                .iter()
+                .chain(&c.disagreements)
+                .map(|f| f.fact.as_str())
+        });
+        let numbers = self
+            .numbers
+            .iter()
+            .flat_map(|r| &r.cells)
+            .flat_map(|c| c.facts.iter().map(String::as_str));
+        cells.chain(numbers).collect()
+    }
+}
+
 /// A "your numbers" row: one measure (or the monthly cost) across the options.
 #[derive(Clone, Debug, PartialEq)]
 pub struct NumbersRow {
@@ -227,10 +246,13 @@ pub fn build(
                     Cell {
                         option: c.option.clone(),
                         fact: fact.map(|f| Citation::new(model, f)),
+                        // Another source that says otherwise. An earlier reading of the same
+                        // page is history (listed on /sources), not a disagreement.
                         disagreements: fact
                             .map(|f| {
                                 model
                                     .superseded(&f.id)
+                                    .filter(|old| old.source != f.source)
                                     .map(|old| Citation::new(model, old))
                                     .collect()
                             })

@@ -9,6 +9,7 @@
 pub mod adr;
 pub mod answers;
 pub mod chart;
+pub mod citations;
 pub mod comparison;
 pub mod engine;
 pub mod export;

@@ -663,8 +663,8 @@ impl Model {
             .filter(move |f| f.superseded_by.as_deref() == Some(fact))
     }
     /// A copy for the browser island: what evaluating and citing need, without what only the
-    /// server renders (fact statements, question help, the comparison tables' rows, groups,
-    /// source addresses), so every advisor page stays small.
+    /// server renders (fact statements, question help, the comparison tables' rows, groups),
+    /// so every advisor page stays small. Source addresses stay: a printout lists them.
     pub fn for_browser(&self) -> Model {
         let mut m = self.clone();
         m.index = OnceLock::new();
@@ -677,9 +677,6 @@ impl Model {
             f.value.clear();
             f.options.clear();
             f.attribute = None;
-        }
-        for s in &mut m.sources {
-            s.url.clear();
         }
         for q in &mut m.questions {
             q.help.clear();

@@ -184,11 +184,29 @@ fn cells_use_current_facts_and_show_older_ones() {
         for c in &r.cells {
             let current = model.cell(&c.option, &r.attribute).map(|f| f.id.clone());
             assert_eq!(c.fact.as_ref().map(|f| f.fact.clone()), current);
+            // Older facts from other sources disagree; an earlier reading of the same source
+            // is not shown as a disagreement with itself.
             let older: Vec<String> = current
-                .map(|id| model.superseded(&id).map(|f| f.id.clone()).collect())
+                .as_ref()
+                .map(|id| {
+                    let source = &model.fact(id).unwrap().source;
+                    model
+                        .superseded(id)
+                        .filter(|f| &f.source != source)
+                        .map(|f| f.id.clone())
+                        .collect()
+                })
                 .unwrap_or_default();
             let shown: Vec<String> = c.disagreements.iter().map(|d| d.fact.clone()).collect();
             assert_eq!(shown, older);
+            for d in &c.disagreements {
+                assert_ne!(
+                    Some(&d.url),
+                    c.fact.as_ref().map(|f| &f.url),
+                    "{} disagrees with its own source",
+                    d.fact
+                );
+            }
         }
     }
     // Any disagreement in the model reads "<source> (<date>) says: <value>".

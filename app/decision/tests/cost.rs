@@ -173,3 +173,40 @@ fn cost_moves_the_ranking_only_when_weighed() {
     assert!(!reason.facts.is_empty());
     assert!(ranked(&decisive, STD).score < ranked(&ignore, STD).score);
 }
+
+#[test]
+fn the_chart_names_each_crossover_or_the_option_cheapest_throughout() {
+    let crossing = PageQuery::parse(&MODEL, "steps=5&duration=2s&free_tier=include").answers;
+    let chart = decision::chart::build(&MODEL, &crossing, None);
+    assert!(!chart.crossovers.is_empty());
+    for (_, words) in &chart.crossovers {
+        assert!(words.contains(" is cheaper than "), "{words}");
+        assert!(chart.summary.contains(words.as_str()), "{}", chart.summary);
+    }
+
+    // Without the free tier every line is proportional to volume: no crossing, and the
+    // summary names the option whose line lies lowest.
+    let parallel = PageQuery::parse(&MODEL, "steps=10&duration=1s&free_tier=exclude").answers;
+    let chart = decision::chart::build(&MODEL, &parallel, None);
+    if chart.crossovers.is_empty() {
+        let lowest = chart
+            .lines
+            .iter()
+            .min_by(|a, b| a.points[5].1.total_cmp(&b.points[5].1))
+            .unwrap();
+        let name = &MODEL.options[lowest.option].name;
+        assert!(
+            chart
+                .summary
+                .contains(&format!("{name} costs least throughout")),
+            "{}",
+            chart.summary
+        );
+    } else {
+        assert!(
+            chart.summary.contains(" is cheaper than "),
+            "{}",
+            chart.summary
+        );
+    }
+}
