@@ -28,15 +28,18 @@ pub fn FactCite(
             f.as_of
         )
     });
+    // On paper the link gives way to its reference number; the page lists the sources at its end.
+    let number = decision::citations::number(model, &fact).map(|n| format!("[{n}]"));
     label.map(|label| {
         view! {
             <a
                 href=format!("/sources#fact-{fact}")
                 target=new_tab.then_some("_blank")
-                class="break-words text-xs text-link underline"
+                class="break-words text-xs text-link underline print:hidden"
             >
                 {label}
             </a>
+            <span class="hidden text-xs print:inline">{number}</span>
         }
     })
 }
@@ -59,4 +62,31 @@ pub fn FactCites(
             }
         })
         .collect_view()
+}
+
+/// The sources a printed page cites, numbered as its "[n]" marks, with full addresses. Shown
+/// only on paper.
+#[component]
+pub fn PrintSources(
+    /// The fact ids the page cites, in any order, repeats allowed.
+    facts: Vec<String>,
+) -> impl IntoView {
+    let model = use_model();
+    let items = decision::citations::sources_of(model, facts.iter().map(String::as_str))
+        .into_iter()
+        .map(|(n, s)| {
+            view! {
+                <li>
+                    {format!("[{n}] {}, as of {}. ", source_label(s), s.as_of)}
+                    <span class="break-all">{s.url.clone()}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="mt-4 hidden text-xs print:block" aria-label="Sources cited">
+            <h3 class="font-semibold">"Sources"</h3>
+            <ol class="mt-1 space-y-0.5 print:columns-3 print:gap-3 print:text-[8px]">{items}</ol>
+        </section>
+    }
 }

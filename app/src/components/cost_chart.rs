@@ -40,11 +40,7 @@ pub fn CostChartView(
     let description = format!(
         "Monthly cost in US dollars against runs per month, both on log scales, from 1 thousand to 10 billion runs, for {}. {}",
         names.join(", "),
-        if chart.crossovers.is_empty() {
-            "The lines do not cross in this range.".to_owned()
-        } else {
-            format!("{}.", chart.crossovers.iter().map(|c| c.1.clone()).collect::<Vec<_>>().join("; "))
-        }
+        chart.summary
     );
     let grid_x = chart
         .x_ticks
@@ -154,11 +150,19 @@ pub fn CostChartView(
             }
         })
         .collect_view();
-    let crossovers = chart
-        .crossovers
-        .iter()
-        .map(|(_, words)| view! { <li>{words.clone()}</li> })
-        .collect_view();
+    // Each crossover in words; where no lines cross, which option costs least throughout.
+    let crossovers = if chart.crossovers.is_empty() {
+        vec![chart.summary.clone()]
+    } else {
+        chart
+            .crossovers
+            .iter()
+            .map(|(_, words)| words.clone())
+            .collect()
+    }
+    .into_iter()
+    .map(|words| view! { <li>{words}</li> })
+    .collect_view();
     let head = names
         .iter()
         .map(|n| {
@@ -191,7 +195,10 @@ pub fn CostChartView(
         })
         .collect_view();
     view! {
-        <figure class="mt-3 break-inside-avoid" data-testid="cost-chart">
+        <figure
+            class="mt-3 break-inside-avoid print:mt-0 print:grid print:grid-cols-2 print:gap-2"
+            data-testid="cost-chart"
+        >
             <svg
                 role="img"
                 aria-labelledby=labelled_by
@@ -205,7 +212,7 @@ pub fn CostChartView(
                 {lines}
                 {marker}
             </svg>
-            <figcaption class="mt-2 text-sm">
+            <figcaption class="mt-2 text-sm print:mt-0 print:text-xs">
                 <ul class="flex flex-wrap gap-x-4 gap-y-1" aria-label="Lines">
                     {legend}
                 </ul>
@@ -213,7 +220,7 @@ pub fn CostChartView(
                     {crossovers}
                 </ul>
             </figcaption>
-            <details class="mt-2 text-sm">
+            <details class="print-if-open mt-2 text-sm">
                 <summary class="cursor-pointer text-link">"The chart's figures as a table"</summary>
                 <div class="mt-2 overflow-x-auto">
                     <table class="w-full text-sm" data-testid="cost-table">

@@ -223,7 +223,7 @@ pub fn PageHeading(
             <h1 class=if framed {
                 "text-xl font-bold"
             } else {
-                "text-2xl font-bold sm:text-3xl"
+                "text-2xl font-bold sm:text-3xl print:text-base"
             }>{title}</h1>
             <p class="mt-2 text-muted print:hidden">{children()}</p>
         </div>

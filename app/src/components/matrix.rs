@@ -3,6 +3,7 @@
 //! every value's source behind a disclosure that works without JavaScript. What goes in each
 //! cell is decided in [`decision::comparison`].
 
+use crate::context::use_model;
 use decision::comparison::{Cell, Citation, Matrix, NumbersRow};
 use decision::export::{csv_data_url, to_csv, to_markdown};
 use decision::model::SourceKind;
@@ -329,11 +330,12 @@ fn CellBody(
             }
         })
         .collect_view();
+    let number = decision::citations::number(use_model(), &fact.fact).map(|n| format!("[{n}]"));
     Either::Right(view! {
-        <p>{fact.value.clone()}</p>
+        <p>{fact.value.clone()} <span class="hidden text-xs print:inline">{number}</span></p>
         {disagreements}
         {violations}
-        <details class="mt-2 text-xs">
+        <details class="print-if-open mt-2 text-xs">
             <summary class="cursor-pointer text-link">
                 "Source" <span class="sr-only">{format!(": {row_label}, {option_name}")}</span>
             </summary>

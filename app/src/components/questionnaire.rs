@@ -216,8 +216,9 @@ fn QuestionField(
             aria-describedby=described_by
             class="rounded-lg border border-line bg-surface p-4"
         >
-            <legend class="px-1 font-medium">{question.prompt.clone()}</legend>
-            <p id=help_id class="mb-3 text-sm text-muted">
+            // Floated, the legend sits inside the box instead of on its border.
+            <legend class="float-left mb-2 w-full font-medium">{question.prompt.clone()}</legend>
+            <p id=help_id class="clear-left mb-3 text-sm text-muted">
                 {question.help.clone()}
                 {multi.then_some(" Choose all that apply.")}
             </p>

@@ -5,6 +5,7 @@
 //! the option picker is a GET form (submitted on change by the site script), so the page
 //! ships no wasm.
 
+use crate::components::citation::PrintSources;
 use crate::components::layout::PageHeading;
 use crate::components::matrix::MatrixSection;
 use crate::components::notices::Notices;
@@ -57,6 +58,11 @@ pub fn ComparePage() -> impl IntoView {
         &query.answers,
         &frame.extras(),
     );
+    let cited: Vec<String> = matrices
+        .iter()
+        .flat_map(|m| m.facts())
+        .map(str::to_owned)
+        .collect();
     let tables = matrices
         .into_iter()
         .map(|m| view! { <MatrixSection matrix=m embedded=framed /> })
@@ -82,37 +88,45 @@ pub fn ComparePage() -> impl IntoView {
         <Meta name="twitter:card" content="summary_large_image" />
         <Meta name="twitter:image" content=image />
         {framed.then(|| view! { <Meta name="robots" content="noindex" /> })}
-        <PageHeading title="Compare the approaches">
-            "The guide's two tables and the limits and prices behind them, with your numbers against every limit. Open “Source” in any cell for the statement in full, where it was read and when; "
-            <a href="/sources" target=target class="text-link underline">
-                "all sources"
-            </a> " are listed on their own page."
-        </PageHeading>
-        <Notices notices=query.notices.clone() />
-        <div
-            class="mb-6 rounded-lg border border-line bg-surface p-4 text-sm print:hidden"
-            data-testid="answers-summary"
-        >
-            <p>
-                {if answered == 0 {
-                    "Answer the advisor's questions to see which rows matter for your workload, what rules an option out, and your numbers against each limit."
-                        .to_owned()
-                } else {
-                    format!(
-                        "With your {answered} answer{}, rows that matter are highlighted and marked “Matters for your answers”; a cell that rules an option out says why.",
-                        if answered == 1 { "" } else { "s" },
-                    )
-                }}
-            </p>
-            <p class="mt-2">
-                <a href=back class="font-medium text-link underline" data-testid="back-to-advisor">
-                    "Back to the advisor with these answers"
-                </a>
-            </p>
+        // Wide tables print across the page (`page: wide` in the theme).
+        <div class="print-landscape">
+            <PageHeading title="Compare the approaches">
+                "The guide's two tables and the limits and prices behind them, with your numbers against every limit. Open “Source” in any cell for the statement in full, where it was read and when; "
+                <a href="/sources" target=target class="text-link underline">
+                    "all sources"
+                </a> " are listed on their own page."
+            </PageHeading>
+            <Notices notices=query.notices.clone() />
+            <div
+                class="mb-6 rounded-lg border border-line bg-surface p-4 text-sm print:hidden"
+                data-testid="answers-summary"
+            >
+                <p>
+                    {if answered == 0 {
+                        "Answer the advisor's questions to see which rows matter for your workload, what rules an option out, and your numbers against each limit."
+                            .to_owned()
+                    } else {
+                        format!(
+                            "With your {answered} answer{}, rows that matter are highlighted and marked “Matters for your answers”; a cell that rules an option out says why.",
+                            if answered == 1 { "" } else { "s" },
+                        )
+                    }}
+                </p>
+                <p class="mt-2">
+                    <a
+                        href=back
+                        class="font-medium text-link underline"
+                        data-testid="back-to-advisor"
+                    >
+                        "Back to the advisor with these answers"
+                    </a>
+                </p>
+            </div>
+            {(!framed).then(|| view! { <CompareSharing canonical=canonical.clone() /> })}
+            <OptionPicker query=query />
+            {tables}
+            <PrintSources facts=cited />
         </div>
-        {(!framed).then(|| view! { <CompareSharing canonical=canonical.clone() /> })}
-        <OptionPicker query=query />
-        {tables}
     }
 }
 

@@ -55,6 +55,7 @@ pub fn Advisor(
         theme,
     };
     provide_context(site.clone());
+    let in_frame = site.framed;
     let parsed = PageQuery::parse(model, &query);
     let mut first = notices;
     first.extend(parsed.notices);
@@ -92,7 +93,7 @@ pub fn Advisor(
     view! {
         <Notices notices=notices />
         // On narrow screens the result sits below every question; let readers jump to it.
-        <p class="mb-4 lg:hidden print:hidden">
+        <p class="mb-4 lg:hidden print:hidden" class:hidden=in_frame>
             <a href="#result-title" class="text-sm font-medium text-link underline">
                 "Jump to the recommendation"
             </a>

@@ -5,7 +5,7 @@
 
 use super::island::IslandSite;
 use super::share::ShareBox;
-use crate::components::citation::FactCites;
+use crate::components::citation::{FactCites, PrintSources};
 use crate::components::cost_chart::CostChartView;
 use crate::components::score_bar::{ScoreBar, Tone};
 use crate::context::use_model;
@@ -25,20 +25,56 @@ pub fn ResultPanel(
     /// The current answers.
     answers: RwSignal<Answers>,
 ) -> impl IntoView {
+    // In a wiki frame readers come for the answer: below the two-column width the result comes
+    // before the questions.
+    let class = if expect_context::<IslandSite>().framed {
+        "min-w-0 order-first lg:order-none"
+    } else {
+        "min-w-0"
+    };
     view! {
-        <section aria-labelledby="result-title" class="min-w-0">
-            <h2 id="result-title" class="text-xl font-semibold">
+        <section aria-labelledby="result-title" class=class>
+            <h2 id="result-title" class="text-xl font-semibold print:sr-only">
                 "Recommendation"
             </h2>
             <p class="mt-2 text-lg" data-testid="verdict" aria-live="polite">
                 {move || eval.with(|e| e.verdict.clone())}
             </p>
+            {move || answers.with(|a| view! { <PrintAnswers answers=a.clone() /> })}
             {move || eval.with(|e| view! { <Summary eval=e.clone() /> })}
             {move || eval.with(|e| view! { <Ranking eval=e.clone() /> })}
             {move || eval.with(|e| view! { <CostSection eval=e.clone() answers=answers.get() /> })}
             {move || eval.with(|e| view! { <Guidance eval=e.clone() /> })}
             <ShareBox answers=answers />
+            {move || {
+                eval.with(|e| {
+                    let facts = decision::citations::cited_facts(e)
+                        .into_iter()
+                        .map(str::to_owned)
+                        .collect();
+                    view! { <PrintSources facts=facts /> }
+                })
+            }}
         </section>
+    }
+}
+
+/// The answers in words, for paper, where the questionnaire itself is not printed.
+#[component]
+fn PrintAnswers(answers: Answers) -> impl IntoView {
+    let model = use_model();
+    let items = answers
+        .described(model)
+        .into_iter()
+        .map(|(q, words)| {
+            view! { <li>{q.prompt.clone()} " " <strong>{words}</strong></li> }
+        })
+        .collect_view();
+    view! {
+        <div class="mt-2 hidden text-xs print:block">
+            <h3 class="font-semibold">"Answers"</h3>
+            <ul class="mt-1 space-y-0.5">{items}</ul>
+        </div>
     }
 }
 
@@ -179,7 +215,11 @@ fn Ranking(eval: Evaluation<'static>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <ol class="mt-4 space-y-3" aria-label="Options, best first" data-testid="ranking">
+        <ol
+            class="mt-4 space-y-3 print:grid print:grid-cols-2 print:gap-2 print:space-y-0"
+            aria-label="Options, best first"
+            data-testid="ranking"
+        >
             {cards}
         </ol>
     }
@@ -205,10 +245,21 @@ fn OptionCard(ranked: Ranked<'static>, is_top: bool) -> impl IntoView {
         (false, Fit::NeedsSplit) => Some(("Needs a split", "bg-warn-soft text-warn")),
         (false, Fit::Fits) => None,
     };
-    let score = ranked.score;
+    // An excluded option gets no number: beside the ranked ones it would invite a comparison
+    // that the exclusion has already settled.
+    let (shown_score, score_label, score_text) = if ranked.excluded {
+        (0.0, "Excluded: not scored".to_owned(), "—".to_owned())
+    } else {
+        let score = ranked.score;
+        (
+            f64::from(score),
+            format!("Fit score: {score} out of 100"),
+            score.to_string(),
+        )
+    };
     view! {
         <li
-            class=format!("break-inside-avoid rounded-lg border bg-surface p-4 {border}")
+            class=format!("break-inside-avoid rounded-lg border bg-surface p-4 print:p-2 {border}")
             data-option=ranked.option
             data-excluded=ranked.excluded.to_string()
             data-fit=format!("{:?}", ranked.fit)
@@ -226,19 +277,19 @@ fn OptionCard(ranked: Ranked<'static>, is_top: bool) -> impl IntoView {
                         })}
                 </h3>
                 <div class="flex items-center gap-2 text-sm">
-                    <ScoreBar
-                        percent=f64::from(score)
-                        label=format!("Fit score: {score} out of 100")
-                    />
+                    <ScoreBar percent=shown_score label=score_label />
                     <span class="w-8 text-right font-mono tabular-nums" data-testid="score">
-                        {score}
+                        {score_text}
                     </span>
                 </div>
             </div>
-            <p class="mt-1 text-sm text-muted">{summary}</p>
+            <p class="mt-1 text-sm text-muted print:hidden">{summary}</p>
             <ReasonList title="Excluded because" reasons=ranked.excluded_by tone="text-bad" />
-            <ReasonList title="For" reasons=ranked.pros tone="text-good" />
-            <ReasonList title="Against" reasons=ranked.against tone="text-warn" />
+            // On paper an exclusion settles it: the excluded option's other reasons stay on screen.
+            <div class=if ranked.excluded { "print:hidden" } else { "" }>
+                <ReasonList title="For" reasons=ranked.pros tone="text-good" />
+                <ReasonList title="Against" reasons=ranked.against tone="text-warn" />
+            </div>
             {(!ranked.limits.is_empty())
                 .then(|| view! { <LimitsTable limits=ranked.limits option=ranked.option /> })}
             {ranked.cost.map(|c| view! { <CostLine cost=c option=ranked.option /> })}
@@ -271,9 +322,9 @@ fn ReasonList(
             })
             .collect_view();
         view! {
-            <div class="mt-3">
+            <div class="mt-3 print:mt-1">
                 <h4 class=format!("text-sm font-semibold {tone}")>{title}</h4>
-                <ul class="mt-1 space-y-1 text-sm">{items}</ul>
+                <ul class="mt-1 space-y-1 text-sm print:mt-0 print:space-y-0">{items}</ul>
             </div>
         }
     })
@@ -329,7 +380,7 @@ fn LimitsTable(limits: Vec<LimitCheck<'static>>, option: &'static str) -> impl I
         })
         .collect_view();
     view! {
-        <details class="mt-3 text-sm" data-testid="limits">
+        <details class="print-if-open mt-3 text-sm" data-testid="limits">
             <summary class="cursor-pointer font-semibold">"Limits at your numbers"</summary>
             <div class="mt-2 overflow-x-auto">
                 <table class="w-full text-sm">
@@ -419,20 +470,28 @@ fn CostSection(eval: Evaluation<'static>, answers: Answers) -> impl IntoView {
         view! {
             <div class="mt-2 text-sm text-muted" data-testid="cost-assumptions">
                 <p>"Typical workload assumed where your answers give no figure:"</p>
-                <ul class="list-disc pl-5">{items}</ul>
+                <ul class="print-inline list-disc pl-5">{items}</ul>
             </div>
         }
     });
     view! {
-        <section aria-labelledby="cost-title" class="mt-6 break-inside-avoid">
-            <h3 id="cost-title" class="font-semibold">
-                "Cost against volume"
-            </h3>
-            <p class="mt-1 text-sm text-muted">
-                "Each option's monthly cost from 1 thousand to 10 billion runs a month, at us-east-1 list prices, the Lambda work each option runs included."
-            </p>
-            {assumptions}
-            <CostChartView chart=chart id="cost-chart" />
+        // On paper the words sit to the left of a smaller chart.
+        <section
+            aria-labelledby="cost-title"
+            class="mt-6 break-inside-avoid print:mt-3 print:grid print:grid-cols-2 print:gap-x-4"
+        >
+            <div>
+                <h3 id="cost-title" class="font-semibold">
+                    "Cost against volume"
+                </h3>
+                <p class="mt-1 text-sm text-muted">
+                    "Each option's monthly cost from 1 thousand to 10 billion runs a month, at us-east-1 list prices, the Lambda work each option runs included."
+                </p>
+                {assumptions}
+            </div>
+            <div>
+                <CostChartView chart=chart id="cost-chart" />
+            </div>
         </section>
     }
 }
@@ -486,7 +545,7 @@ fn WhatWouldChange(changes: Vec<Change<'static>>) -> impl IntoView {
         .collect_view();
     view! {
         <div
-            class="mt-4 break-inside-avoid rounded-lg border border-line bg-surface p-4 text-sm"
+            class="mt-4 break-inside-avoid rounded-lg border border-line bg-surface p-4 text-sm print:mt-2 print:border-0 print:p-0"
             data-testid="what-would-change"
         >
             <h3 class="font-semibold">"What would change this"</h3>

@@ -97,12 +97,7 @@ pub fn ShareBox(
             </p>
             <div class="mt-3 flex flex-wrap items-center gap-3 text-sm">
                 <span class="font-medium">"Decision record (Markdown):"</span>
-                <a
-                    href=adr
-                    download=""
-                    class="text-link underline"
-                    data-testid="adr-download"
-                >
+                <a href=adr download="" class="text-link underline" data-testid="adr-download">
                     "Download"
                 </a>
                 <button type="button" class=BUTTON data-copy-url=adr>
