@@ -77,6 +77,10 @@ fn same_site(ours: &str, theirs: &str) -> bool {
 fn limit(pairs: &[(String, String)], key: &str) -> Result<Option<u32>, ApiError> {
     match pairs.iter().find(|(k, _)| k == key) {
         None => Ok(None),
+        // Any run of digits is a size; one too large for u32 is simply no constraint.
+        Some((_, v)) if !v.trim().is_empty() && v.trim().bytes().all(|b| b.is_ascii_digit()) => {
+            Ok(Some(v.trim().parse::<u32>().unwrap_or(u32::MAX)))
+        }
         Some((_, v)) => v
             .trim()
             .parse::<u64>()

@@ -276,7 +276,12 @@ pub fn card_svg(model: &Model, eval: &Evaluation<'_>, card: Card) -> String {
         } else {
             (ACCENT, r.name.to_owned())
         };
-        let w = 6 * u32::from(r.score);
+        // As on the page: an excluded option has no score beside the ranked ones.
+        let (w, score) = if r.excluded {
+            (0, "—".to_owned())
+        } else {
+            (6 * u32::from(r.score), r.score.to_string())
+        };
         svg.push_str(&format!(
             r##"<text x="{MARGIN}" y="{ty}" font-size="24" fill="{FG}">{}</text>
 <rect x="{MARGIN}" y="{by}" width="600" height="16" rx="8" fill="{TRACK}"/>
@@ -284,7 +289,7 @@ pub fn card_svg(model: &Model, eval: &Evaluation<'_>, card: Card) -> String {
 <text x="680" y="{sy}" font-size="22" fill="{MUTED}">{}</text>
 "##,
             escape(&label),
-            r.score,
+            score,
             ty = y,
             by = y + 10.0,
             sy = y + 25.0,

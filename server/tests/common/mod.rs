@@ -3,7 +3,7 @@
 #![allow(dead_code)] // each test binary uses its own subset
 
 use axum::body::Body;
-use axum::extract::connect_info::MockConnectInfo;
+use axum::extract::ConnectInfo;
 use axum::http::{Request, Response};
 use http_body_util::BodyExt as _;
 use leptos::config::LeptosOptions;
@@ -27,10 +27,11 @@ pub fn router() -> axum::Router {
     router_with(Settings::default())
 }
 
-/// A router whose requests seem to come from `peer` (for trusted-proxy tests).
+/// A router whose requests seem to come from `peer` (for trusted-proxy tests), the way
+/// `into_make_service_with_connect_info` marks them.
 pub fn router_from(settings: Settings, peer: &str) -> axum::Router {
     let peer: SocketAddr = peer.parse().unwrap();
-    router_with(settings).layer(MockConnectInfo(peer))
+    router_with(settings).layer(axum::Extension(ConnectInfo(peer)))
 }
 
 pub async fn get(router: axum::Router, uri: &str) -> Response<Body> {
