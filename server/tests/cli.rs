@@ -28,7 +28,7 @@ fn check_model_accepts_the_builtin_file() {
 
 #[test]
 fn check_model_reports_file_line_and_reason() {
-    let broken = decision::load::BUILTIN_TOML.replacen("revision = 2", "revision = \"two\"", 1);
+    let broken = decision::load::BUILTIN_TOML.replacen("revision = 3", "revision = \"two\"", 1);
     let line = broken
         .lines()
         .position(|l| l.starts_with("revision"))

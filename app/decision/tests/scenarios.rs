@@ -117,24 +117,23 @@ fn s8_eighteen_months_is_over_every_limit_and_says_to_split() {
 
 #[test]
 fn s8_the_bucket_claims_no_more_than_the_figure() {
-    // "Longer than a year" could be 365.5 days, which a durable function (366 days) still
-    // holds: the bucket only warns, the figure splits.
+    // "Longer than a year" starts where the longest single run ends (a durable execution's
+    // 366 days), so the bucket and a figure beyond it agree: no option holds it as one run.
     let bucket = run("duration=over-year");
     let figure = run("duration=18mo");
     for r in &bucket.ranking {
-        if r.fit != decision::engine::Fit::Fits {
-            assert_ne!(
-                ranked(&figure, r.option).fit,
-                decision::engine::Fit::Fits,
-                "{}",
-                r.option
-            );
-        }
+        assert_eq!(r.fit, ranked(&figure, r.option).fit, "{}", r.option);
+        assert_ne!(r.fit, decision::engine::Fit::Fits, "{}", r.option);
     }
     assert_eq!(
         limit(&bucket, DF, "df-duration").status,
-        decision::engine::limits::LimitStatus::Possible
+        decision::engine::limits::LimitStatus::OverHard
     );
+    // 365.5 days is still "1 to 12 months", and a durable function (366 days) holds it.
+    let leap = decision::query::PageQuery::parse(&MODEL, "duration=365.5d");
+    assert_eq!(leap.answers.selected(&MODEL, "duration"), ["months"]);
+    let leap = run("duration=365.5d");
+    assert_eq!(ranked(&leap, DF).fit, decision::engine::Fit::Fits);
 }
 
 #[test]
