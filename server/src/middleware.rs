@@ -17,6 +17,7 @@ use axum::http::{header, HeaderMap, HeaderValue, Method, Response, StatusCode, U
 use axum::middleware::Next;
 use axum::response::IntoResponse;
 use base64::Engine as _;
+use decision::answers::NoticeKind;
 use decision::query::{link, whatif_link, Page, WhatIfQuery};
 use decision::PageQuery;
 use sha2::{Digest, Sha256};
@@ -370,7 +371,12 @@ pub fn canonical_target(state: &AppState, path: &str, query: &str) -> Option<Str
         return (target != current).then_some(target);
     }
     let q = PageQuery::parse(model, query);
-    if !q.notices.is_empty() {
+    // Only plain-form submissions come here: a form sends a range's radio and the figure field
+    // together, and the figure the reader typed is the answer they mean, not a bad link.
+    if q.notices
+        .iter()
+        .any(|n| n.kind != NoticeKind::FigureOverRange)
+    {
         return None;
     }
     let target = link(

@@ -256,9 +256,18 @@ async fn plain_form_submissions_redirect_to_the_canonical_link() {
         header(&res, "location"),
         "/whatif?a=duration%3Dhours&b=duration%3Ddays"
     );
+    // The reader typed a figure while the form still had a range checked: the figure is the
+    // answer, and the link is tidied without a notice.
+    let res = get(router(), "/?duration=hours&duration=36h&rate=").await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(header(&res, "location"), "/?duration=36h");
     // Something to report: no redirect, the notice shows.
     let res = get(router(), "/?duration=forever&rate=").await;
     assert_eq!(res.status(), StatusCode::OK);
+    // The same figure and range in a hand-made link (no form): the notice shows.
+    let res = get(router(), "/?duration=hours&duration=36h").await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(text(res).await.contains("the figure was used"));
 }
 
 #[tokio::test]

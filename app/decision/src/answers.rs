@@ -60,6 +60,9 @@ pub enum NoticeKind {
     InvalidValue,
     OutOfRange,
     RepeatedAnswer,
+    /// A figure and a range that does not hold it, for the same question (a plain form sends
+    /// both when the reader types a figure): the figure was used.
+    FigureOverRange,
     Undecodable,
     ModelChanged,
     UnknownOption,
@@ -262,7 +265,7 @@ impl Answers {
                     answers.slots[qi] = figure;
                     if figure.choices != range.choices {
                         notices.push(Notice::new(
-                            NoticeKind::RepeatedAnswer,
+                            NoticeKind::FigureOverRange,
                             Some(&q.id),
                             Some(value),
                             format!(
