@@ -109,7 +109,13 @@ fn matches(headers: &HeaderMap, tag: &str) -> bool {
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(','))
         .map(|t| t.trim().trim_start_matches("W/").trim_matches('"'))
-        .any(|t| t == "*" || t.split('-').next() == Some(tag))
+        // The tag is URL-safe base64, which may itself hold a '-': strip only the encodings.
+        .map(|t| {
+            t.strip_suffix("-br")
+                .or_else(|| t.strip_suffix("-gzip"))
+                .unwrap_or(t)
+        })
+        .any(|t| t == "*" || t == tag)
 }
 
 /// Answers a request from an entry.
@@ -230,6 +236,13 @@ mod tests {
         assert!(matches(&h, "abc"));
         h.insert(header::IF_NONE_MATCH, HeaderValue::from_static("\"other\""));
         assert!(!matches(&h, "abc"));
+        // Base64url tags can hold a '-' of their own.
+        h.insert(
+            header::IF_NONE_MATCH,
+            HeaderValue::from_static("\"a-b_c-gzip\""),
+        );
+        assert!(matches(&h, "a-b_c"));
+        assert!(!matches(&h, "a"));
     }
 
     #[test]
