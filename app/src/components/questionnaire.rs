@@ -4,11 +4,13 @@
 //! answer and wins over a range. The advisor has one; what-if has two side by side.
 
 use crate::components::citation::FactCite;
+use crate::context::island_model;
 use crate::context::{use_frame, use_model};
 use decision::answers::Slot;
 use decision::model::{Question, QuestionKind};
 use decision::{number, Answers};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// A choice is a visually hidden native input followed by a pill that shows its state, so
 /// keyboard and screen-reader behaviour stays the browser's own.
@@ -257,4 +259,52 @@ fn FactLine(
             <FactCite fact=fact.to_owned() new_tab=use_frame().framed() />
         }
     })
+}
+
+/// The form's answers as a query string, after keeping a figure and its ranges consistent:
+/// typing a figure selects the range that holds it, choosing a range clears the figure. Used by
+/// the islands that hold a questionnaire (the advisor and the what-if's two sides).
+pub fn form_query(ev: &web_sys::Event) -> Option<String> {
+    let input = ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
+    let form = input.form()?;
+    let name = input.name();
+    let others = form
+        .query_selector_all(&format!("input[name=\"{name}\"]"))
+        .ok()?;
+    let each = |f: &dyn Fn(&web_sys::HtmlInputElement)| {
+        for i in 0..others.length() {
+            if let Some(el) = others
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::HtmlInputElement>().ok())
+            {
+                f(&el);
+            }
+        }
+    };
+    match input.type_().as_str() {
+        "radio" => each(&|el| {
+            if el.type_() == "text" {
+                el.set_value("");
+            }
+        }),
+        "text" => {
+            let model = island_model();
+            let text = input.value();
+            let bucket = model.question(&name).and_then(|q| {
+                let spec = q.number.as_ref()?;
+                let v = decision::number::parse(spec.unit, &text).ok()?;
+                q.choice_for(v).map(|c| q.choices[c].id.clone())
+            });
+            each(&|el| {
+                if el.type_() == "radio" {
+                    let wanted = bucket.as_deref().unwrap_or("");
+                    el.set_checked(el.value() == wanted);
+                }
+            });
+        }
+        _ => {}
+    }
+    let data = web_sys::FormData::new_with_form(&form).ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data).ok()?;
+    Some(String::from(params.to_string()))
 }

@@ -3,11 +3,11 @@
 
 use super::result::ResultPanel;
 use crate::components::notices::Notices;
+use crate::components::questionnaire::form_query;
 use crate::context::island_model;
 use decision::query::{link, Page};
 use decision::{evaluate, Notice, PageQuery};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// What the island knows about where it is shown; islands see no server context in the
 /// browser, so the page passes it in.
@@ -103,53 +103,6 @@ pub fn Advisor(
             <ResultPanel eval=eval answers=answers />
         </div>
     }
-}
-
-/// The form's answers as a query string, after keeping a figure and its ranges consistent:
-/// typing a figure selects the range that holds it, choosing a range clears the figure.
-fn form_query(ev: &web_sys::Event) -> Option<String> {
-    let input = ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
-    let form = input.form()?;
-    let name = input.name();
-    let others = form
-        .query_selector_all(&format!("input[name=\"{name}\"]"))
-        .ok()?;
-    let each = |f: &dyn Fn(&web_sys::HtmlInputElement)| {
-        for i in 0..others.length() {
-            if let Some(el) = others
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::HtmlInputElement>().ok())
-            {
-                f(&el);
-            }
-        }
-    };
-    match input.type_().as_str() {
-        "radio" => each(&|el| {
-            if el.type_() == "text" {
-                el.set_value("");
-            }
-        }),
-        "text" => {
-            let model = island_model();
-            let text = input.value();
-            let bucket = model.question(&name).and_then(|q| {
-                let spec = q.number.as_ref()?;
-                let v = decision::number::parse(spec.unit, &text).ok()?;
-                q.choice_for(v).map(|c| q.choices[c].id.clone())
-            });
-            each(&|el| {
-                if el.type_() == "radio" {
-                    let wanted = bucket.as_deref().unwrap_or("");
-                    el.set_checked(el.value() == wanted);
-                }
-            });
-        }
-        _ => {}
-    }
-    let data = web_sys::FormData::new_with_form(&form).ok()?;
-    let params = web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data).ok()?;
-    Some(String::from(params.to_string()))
 }
 
 /// Replaces the current history entry's URL.

@@ -2,6 +2,7 @@
 //! with what moves between them.
 
 use crate::components::notices::Notices;
+use crate::components::questionnaire::form_query;
 use crate::context::island_model;
 use decision::engine::Fit;
 use decision::query::whatif_link;
@@ -66,11 +67,7 @@ pub fn WhatIf(
         else {
             return;
         };
-        let Some(query) = web_sys::FormData::new_with_form(&form)
-            .ok()
-            .and_then(|d| web_sys::UrlSearchParams::new_with_str_sequence_sequence(&d).ok())
-            .map(|p| String::from(p.to_string()))
-        else {
+        let Some(query) = form_query(&ev) else {
             return;
         };
         let parsed = PageQuery::parse(model, &query);
