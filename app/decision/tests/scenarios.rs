@@ -149,3 +149,32 @@ fn s9_no_answers_is_neutral() {
         "points at the question that separates them most"
     );
 }
+
+#[test]
+fn s14_a_step_longer_than_15_minutes_is_checked_at_its_figure() {
+    use decision::engine::limits::LimitStatus;
+    // 40 minutes: past one Lambda invocation. Durable functions and EventBridge consumers must
+    // hand the step off (a penalty, not an exclusion); Standard waits for it with .sync.
+    let long = run("step_length=40m");
+    for (option, id) in [(DF, "df-step-length"), (EB, "eb-step-length")] {
+        assert_eq!(
+            limit(&long, option, id).status,
+            LimitStatus::OverHard,
+            "{id}"
+        );
+        assert!(
+            !excluded(&long, option),
+            "{option} has a documented hand-off"
+        );
+    }
+    assert!(excluded(&long, EXP));
+    // 10 minutes fits; 14 minutes is within the limit but a near miss.
+    assert_eq!(
+        limit(&run("step_length=10m"), DF, "df-step-length").status,
+        LimitStatus::Ok
+    );
+    assert_eq!(
+        limit(&run("step_length=14m"), DF, "df-step-length").status,
+        LimitStatus::Near
+    );
+}
