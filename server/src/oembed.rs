@@ -3,7 +3,9 @@
 //!
 //! To the letter of oEmbed 1.0: a `rich` response whose `width` and `height` never exceed
 //! `maxwidth`/`maxheight` (404 when the view cannot fit), a thumbnail (the result's preview
-//! card) with its size, and `cache_age`; a format other than JSON is 501.
+//! card) with its size when it fits those limits too (the spec asks thumbnails to respect them;
+//! the card has one size, so a smaller limit leaves the three thumbnail fields out, as a set),
+//! and `cache_age`; a format other than JSON is 501.
 
 use crate::error::ApiError;
 use crate::middleware::{normalise_origin, RequestOrigin};
@@ -34,10 +36,17 @@ pub struct OEmbed {
     html: String,
     width: u32,
     height: u32,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    thumbnail: Option<Thumbnail>,
+    cache_age: u32,
+}
+
+/// oEmbed's thumbnail fields, which come as a set of three or not at all.
+#[derive(Debug, Serialize)]
+struct Thumbnail {
     thumbnail_url: String,
     thumbnail_width: u32,
     thumbnail_height: u32,
-    cache_age: u32,
 }
 
 /// A URL of this site split into the parts oEmbed needs.
@@ -160,6 +169,21 @@ pub async fn oembed(
                 Some("Orchestration Advisor — what if".to_owned()),
             )
         }
+        _ if path.starts_with("/w/") => {
+            let decoded = path[3..].split_once('.').and_then(|(a, b)| {
+                Some((
+                    shortcode::decode(model, a).ok()?.0,
+                    shortcode::decode(model, b).ok()?.0,
+                ))
+            });
+            let (_, b) = decoded
+                .ok_or_else(|| ApiError::NotFound("that what-if link cannot be opened".into()))?;
+            (
+                format!("/embed{path}"),
+                b,
+                Some("Orchestration Advisor — what if".to_owned()),
+            )
+        }
         _ if path.starts_with("/r/") => {
             let (answers, _) = shortcode::decode(model, &path[3..])
                 .map_err(|_| ApiError::NotFound("that short link cannot be opened".into()))?;
@@ -191,9 +215,13 @@ pub async fn oembed(
         html,
         width,
         height,
-        thumbnail_url: format!("{origin}/og/{}.png", shortcode::encode(model, &answers)),
-        thumbnail_width: crate::og::WIDTH,
-        thumbnail_height: crate::og::HEIGHT,
+        thumbnail: (maxwidth.is_none_or(|w| w >= crate::og::WIDTH)
+            && maxheight.is_none_or(|h| h >= crate::og::HEIGHT))
+        .then(|| Thumbnail {
+            thumbnail_url: format!("{origin}/og/{}.png", shortcode::encode(model, &answers)),
+            thumbnail_width: crate::og::WIDTH,
+            thumbnail_height: crate::og::HEIGHT,
+        }),
         cache_age: CACHE_AGE,
     })
     .into_response())

@@ -67,7 +67,31 @@ async fn the_size_never_exceeds_maxwidth_or_maxheight() {
             html.contains(&format!("height=\"{}\"", body["height"])),
             "{html}"
         );
+        // The 1200×630 card does not fit these limits: the thumbnail set is left out whole.
+        for field in ["thumbnail_url", "thumbnail_width", "thumbnail_height"] {
+            assert!(body.get(field).is_none(), "{mw}x{mh}: {field}");
+        }
     }
+    let (_, body) = oembed(&format!("url={SITE}&maxwidth=1200&maxheight=900")).await;
+    assert_eq!(body["thumbnail_width"], 1200);
+}
+
+#[tokio::test]
+async fn a_what_if_short_link_embeds_its_framed_view() {
+    let model = decision::load::builtin();
+    let code = |q: &str| {
+        decision::shortcode::encode(&model, &decision::PageQuery::parse(&model, q).answers)
+    };
+    let (a, b) = (code("duration=hours"), code("duration=days"));
+    let (status, body) = oembed(&format!("url={SITE}w/{a}.{b}")).await;
+    assert_eq!(status, StatusCode::OK);
+    let html = body["html"].as_str().unwrap();
+    assert!(
+        html.contains(&format!("src=\"http://advisor.test/embed/w/{a}.{b}\"")),
+        "{html}"
+    );
+    let (status, _) = oembed(&format!("url={SITE}w/{a}.damaged")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]
