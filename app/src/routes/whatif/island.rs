@@ -7,7 +7,7 @@ use crate::context::island_model;
 use decision::engine::Fit;
 use decision::query::whatif_link;
 use decision::whatif::{compare, WhatIf as Diff};
-use decision::{number, Answers, Notice, PageQuery};
+use decision::{number, shortcode, Answers, Notice, PageQuery};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -78,6 +78,22 @@ pub fn WhatIf(
             _ => {}
         }
     };
+    let short_path = move || {
+        a.with(|a| {
+            b.with(|b| {
+                let prefix = if framed { "/embed/w/" } else { "/w/" };
+                format!(
+                    "{prefix}{}.{}",
+                    shortcode::encode(model, a),
+                    shortcode::encode(model, b)
+                )
+            })
+        })
+    };
+    let short_full = {
+        let origin = origin.clone();
+        move || format!("{origin}{}", short_path())
+    };
     let share = move || format!("{origin}{}", link());
     view! {
         <Notices notices=notices />
@@ -90,6 +106,16 @@ pub fn WhatIf(
                     class="js-only rounded border border-line bg-surface px-3 py-1.5 font-medium text-fg hover:bg-raised"
                 >
                     "Copy this comparison's link"
+                </button>
+                <a href=short_path class="text-link underline" data-testid="whatif-short-link">
+                    {short_full.clone()}
+                </a>
+                <button
+                    type="button"
+                    data-copy-text=short_full
+                    class="js-only rounded border border-line bg-surface px-3 py-1.5 font-medium text-fg hover:bg-raised"
+                >
+                    "Copy short link"
                 </button>
                 <a href=move || answers_link(model, a, framed) class="text-link underline">
                     "Open today's answers in the advisor"
