@@ -1,0 +1,52 @@
+import { test, expect, hasJs, ready } from "./fixtures";
+
+/**
+ * Interaction latency on a slow device: Chromium's CPU throttled 4×, as Lighthouse's mobile
+ * profile does. Measured with the Performance API from the click to the moment the result in
+ * the DOM has changed (the engine ran and the views were patched), and to the next frame
+ * after it. Both medians are printed and attached to the report. The goal is one frame
+ * (16 ms); the assertion is a regression guard at 100 ms, which a return to a server round trip
+ * or a much heavier re-render would break, without making a shared CI machine's jitter a
+ * failure. The figures belong in the notes, not in a pass/fail line.
+ */
+test("an answer updates the result within a frame on a 4× slower CPU", async ({ page }, info) => {
+  test.skip(!hasJs(info), "without JavaScript an answer is a page load, measured by scripts/bench.sh");
+  await page.goto("/?duration=days&waits=human&services=few");
+  await ready(page, info);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  const choices = ["seconds", "minutes", "hours", "days"];
+  const times: number[] = [];
+  const frames: number[] = [];
+  for (let i = 0; i < 12; i++) {
+    const choice = choices[i % choices.length];
+    const ms = await page.evaluate(async (choice) => {
+      const label = document.querySelector<HTMLLabelElement>(`label[for="q-duration-${choice}"]`)!;
+      const result = document.querySelector('[data-testid="ranking"]')!;
+      return await new Promise<[number, number]>((resolve) => {
+        const seen = new MutationObserver(() => {
+          seen.disconnect();
+          performance.mark("result-updated");
+          requestAnimationFrame(() => {
+            performance.mark("next-frame");
+            const dom = performance.measure("answer-to-dom", "answer", "result-updated").duration;
+            const frame = performance.measure("answer-to-frame", "answer", "next-frame").duration;
+            resolve([dom, frame]);
+          });
+        });
+        seen.observe(result, { subtree: true, childList: true, characterData: true, attributes: true });
+        performance.mark("answer");
+        label.click();
+      });
+    }, choice);
+    await expect(page).toHaveURL(new RegExp(`duration=${choice}`));
+    times.push(ms[0]);
+    frames.push(ms[1]);
+  }
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const line = `answer → result in the DOM: median ${median(times).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms; → next frame: median ${median(frames).toFixed(1)} ms (CPU throttled 4×)`;
+  info.annotations.push({ type: "latency", description: line });
+  console.log(line);
+  expect(median(times)).toBeLessThanOrEqual(100);
+});
