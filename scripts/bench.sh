@@ -16,7 +16,7 @@ connections=${CONNECTIONS:-32}
 criterion=true
 [ "${1:-}" = "--no-criterion" ] && criterion=false
 
-cargo leptos build --release --precompress >&2
+"$root/scripts/build.sh" >&2
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 bin="$root/target/release/orchestration-advisor"
 RUST_LOG=warn "$bin" --addr "127.0.0.1:$port" --site-root "$root/target/site" >/dev/null 2>&1 &
@@ -81,7 +81,7 @@ load() { # url -> "rps p99_ms"
   out=$(wrk -t2 -c"$connections" -d"$duration" --latency -H 'Accept-Encoding: br' "$1")
   awk '/Requests\/sec/ {rps=$2}
        $1=="99%" { v=$2; if (v ~ /us$/) { sub(/us$/,"",v); v/=1000 } else if (v ~ /ms$/) { sub(/ms$/,"",v) } else if (v ~ /s$/) { sub(/s$/,"",v); v*=1000 }; p99=v }
-       END { printf "%s %.2f", rps, p99 }' <<<"$out"
+       END { printf "%s %.2f\n", rps, p99 }' <<<"$out"
 }
 curl -fs -H 'Accept-Encoding: br' "$base$nine" >/dev/null # the first request renders; the load measures serving
 read -r page_rps page_p99 < <(load "$base$nine")

@@ -116,7 +116,7 @@ build_site() {
     fi
   else
     "$root/scripts/setup.sh"
-    cargo leptos build --release --precompress
+    "$root/scripts/build.sh"
   fi
   local js wasm
   js=$(hash_of js); wasm=$(hash_of wasm)

@@ -19,7 +19,7 @@ if [ ! -x "$tools/node_modules/.bin/lighthouse" ]; then
   (cd "$tools" && npm i -E --no-audit --no-fund --loglevel=error lighthouse@12.2.3)
 fi
 
-cargo leptos build --release --precompress >&2
+"$root/scripts/build.sh" >&2
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 RUST_LOG=warn "$root/target/release/orchestration-advisor" --addr "127.0.0.1:$port" \
   --site-root "$root/target/site" >/dev/null 2>&1 &

@@ -6,5 +6,5 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 "$root/scripts/setup.sh"
 export PATH="$root/end2end/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-cargo leptos build --release
+"$root/scripts/build.sh"
 exec "$root/target/release/orchestration-advisor" --site-root "$root/target/site" "$@"

@@ -26,9 +26,9 @@ die() { printf '\033[1;31m[soak] error:\033[0m %s\n' "$*" >&2; exit 1; }
 
 if [ ! -x "$bin" ]; then
   [ -z "${BIN:-}" ] || die "BIN=$bin is not an executable"
-  log "no release build yet: cargo leptos build --release --precompress"
+  log "no release build yet: scripts/build.sh"
   "$root/scripts/setup.sh"
-  cargo leptos build --release --precompress >&2
+  "$root/scripts/build.sh" >&2
 fi
 if ! command -v wrk >/dev/null 2>&1; then
   sudo_cmd=(); [ "$(id -u)" = 0 ] || sudo_cmd=(sudo)

@@ -53,19 +53,16 @@ step "clippy, browser side (hydrate, wasm32)"
 cargo clippy -p app --lib --no-default-features --features hydrate \
   --target wasm32-unknown-unknown -- -D warnings
 
-# The release build compiles the server, the wasm and, through --bin-cargo-args, every test and
-# bench target with the same packages, features and environment the test step uses
-# (cargo-leptos sets LEPTOS_OUTPUT_NAME, which leptos reads at compile time). The test step then
-# compiles nothing: without this, dev-dependencies change features of shared crates (syn, serde,
-# rand...) and the whole release graph was compiled twice.
-features=ssr,app/ssr,decision/toml
+# scripts/build.sh also compiles every test and bench target with the features and the
+# environment of the test step below (cargo-leptos sets LEPTOS_OUTPUT_NAME, which leptos reads
+# at compile time), so that step compiles nothing. Without it, dev-dependencies change features
+# of shared crates (syn, serde, rand...) and the release graph was compiled twice.
 step "release build (server, wasm, tests, precompressed assets)"
-cargo leptos build --release --precompress \
-  --bin-cargo-args=--workspace --bin-cargo-args=--all-targets --bin-cargo-args=--features=$features
+"$root/scripts/build.sh"
 
 step "unit, integration and property tests (release profile)"
-LEPTOS_OUTPUT_NAME=orchestration-advisor \
-  cargo test --release --workspace --all-targets --no-default-features --features $features
+LEPTOS_OUTPUT_NAME=orchestration-advisor cargo test --release --workspace --all-targets \
+  --no-default-features --features "$(sed -n 's/^features=//p' "$root/scripts/build.sh")"
 
 step "browser tests (Playwright, Chromium, JavaScript on and off)"
 # Three free ports: the server under test, a second server with a strict embed allowlist, and
