@@ -151,7 +151,10 @@ test("the framed what-if view: no site chrome, a link to the full view", async (
   await expect(page.locator("html")).toHaveClass(/\bdark\b/);
   await expect(page.getByRole("link", { name: /Open the full view/ })).toHaveAttribute("href", `/whatif?a=${q(today)}&b=${q(whatIf)}`);
   await expect(moves(page)).toHaveCount(4);
-  await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", "noindex");
+  // Search engines are pointed at the full view (not told to drop the page: canonical and
+  // noindex together are contradictory signals).
+  await expect(page.locator('meta[name="robots"]')).toHaveCount(0);
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute("href", new RegExp(`/whatif\\?a=`));
   // Editing keeps the framed view and its theme.
   await answerSide(page, info, "b", "waits", "human");
   await expect(page).toHaveURL(/\/embed\/whatif\?a=.+&b=duration%3D20s%26waits%3Dhuman.+&theme=dark$/);

@@ -87,7 +87,6 @@ pub fn ComparePage() -> impl IntoView {
         <Meta property="og:image:height" content="630" />
         <Meta name="twitter:card" content="summary_large_image" />
         <Meta name="twitter:image" content=image />
-        {framed.then(|| view! { <Meta name="robots" content="noindex" /> })}
         // Wide tables print across the page (`page: wide` in the theme).
         <div class="print-landscape">
             <PageHeading title="Compare the approaches">

@@ -82,7 +82,6 @@ fn WhatIfView(query: WhatIfQuery) -> impl IntoView {
             content="Two sets of answers side by side: what changes in the ranking, the limits and the cost, and why."
         />
         <Link rel="canonical" href=canonical />
-        {framed.then(|| view! { <Meta name="robots" content="noindex" /> })}
         <PageHeading title="What if…">
             "Change answers on the right and see what moves: the ranking, each option's limits at the new numbers, the cost, and the reasons behind every move. Today's answers stay on the left."
         </PageHeading>

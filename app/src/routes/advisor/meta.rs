@@ -1,7 +1,7 @@
 //! The advisor's title, description, canonical link and link-preview tags, for the answers the
 //! page was opened with. Rendered on the server, where unfurlers read them.
 
-use crate::context::{use_frame, use_model, use_site};
+use crate::context::{use_model, use_site};
 use decision::query::{link, percent_encode, Page};
 use decision::{evaluate, shortcode, Answers};
 use leptos::prelude::*;
@@ -15,7 +15,6 @@ pub fn PageMeta(
 ) -> impl IntoView {
     let model = use_model();
     let origin = use_site().origin;
-    let framed = use_frame().framed();
     let eval = evaluate(model, &answers);
     let canonical = format!(
         "{origin}{}",
@@ -56,6 +55,5 @@ pub fn PageMeta(
         <Meta name="twitter:title" content=title />
         <Meta name="twitter:description" content=description />
         <Meta name="twitter:image" content=image />
-        {framed.then(|| view! { <Meta name="robots" content="noindex" /> })}
     }
 }
