@@ -98,9 +98,24 @@ pub fn Advisor(
                 "Jump to the recommendation"
             </a>
         </p>
+        // In a wiki frame readers come for the answer, so the result comes first, in the
+        // document and therefore on screen. (CSS `order` was used before: the browser paints
+        // while it parses, so the questions showed first and jumped down once the result
+        // arrived, a layout shift of 0.56 on a phone.)
         <div class="grid gap-8 lg:grid-cols-2" on:change=on_edit on:input=on_edit>
-            {children()}
-            <ResultPanel eval=eval answers=answers />
+            {if in_frame {
+                view! {
+                    <ResultPanel eval=eval answers=answers />
+                    {children()}
+                }
+                    .into_any()
+            } else {
+                view! {
+                    {children()}
+                    <ResultPanel eval=eval answers=answers />
+                }
+                    .into_any()
+            }}
         </div>
     }
 }

@@ -25,15 +25,8 @@ pub fn ResultPanel(
     /// The current answers.
     answers: RwSignal<Answers>,
 ) -> impl IntoView {
-    // In a wiki frame readers come for the answer: below the two-column width the result comes
-    // before the questions.
-    let class = if expect_context::<IslandSite>().framed {
-        "min-w-0 order-first lg:order-none"
-    } else {
-        "min-w-0"
-    };
     view! {
-        <section aria-labelledby="result-title" class=class>
+        <section aria-labelledby="result-title" class="min-w-0">
             <h2 id="result-title" class="text-xl font-semibold print:sr-only">
                 "Recommendation"
             </h2>
