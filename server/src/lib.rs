@@ -7,7 +7,8 @@
 //! - [`middleware`]: origin, framing, security headers, tidy links; [`page_cache`]: rendered
 //!   pages compressed once; [`metrics`]: Prometheus metrics.
 //! - [`api`], [`oembed`], [`og`], [`assets`]: the routes besides the pages.
-#![recursion_limit = "256"]
+// The page shell nests the whole advisor view type (Leptos views are typed trees).
+#![recursion_limit = "512"]
 
 pub mod api;
 pub mod assets;

@@ -261,6 +261,18 @@ fn FactLine(
     })
 }
 
+/// Whether the event is the one that carries an edit: `input` for a typed figure (each
+/// keystroke), `change` for a choice. A click on a choice fires both, and a typed figure's
+/// `change` on leaving the field repeats what its last `input` said; reading the form once
+/// per edit halves the work of an answer.
+pub fn edits_answers(ev: &web_sys::Event) -> bool {
+    let typed = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .is_some_and(|i| i.type_() == "text");
+    typed == (ev.type_() == "input")
+}
+
 /// The form's answers as a query string, after keeping a figure and its ranges consistent:
 /// typing a figure selects the range that holds it, choosing a range clears the figure. Used by
 /// the islands that hold a questionnaire (the advisor and the what-if's two sides).
@@ -283,7 +295,7 @@ pub fn form_query(ev: &web_sys::Event) -> Option<String> {
     };
     match input.type_().as_str() {
         "radio" => each(&|el| {
-            if el.type_() == "text" {
+            if el.type_() == "text" && !el.value().is_empty() {
                 el.set_value("");
             }
         }),

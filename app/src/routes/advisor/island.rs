@@ -3,7 +3,7 @@
 
 use super::result::ResultPanel;
 use crate::components::notices::Notices;
-use crate::components::questionnaire::form_query;
+use crate::components::questionnaire::{edits_answers, form_query};
 use crate::context::island_model;
 use decision::query::{link, Page};
 use decision::{evaluate, Notice, PageQuery};
@@ -84,12 +84,18 @@ pub fn Advisor(
     });
 
     let on_edit = move |ev: web_sys::Event| {
+        if !edits_answers(&ev) {
+            return;
+        }
         if let Some(query) = form_query(&ev) {
             let parsed = PageQuery::parse(model, &query);
             notices.set(parsed.notices);
             answers.set(parsed.answers);
         }
     };
+    // One panel type in either place: two orderings as two view types would compile the whole
+    // result panel into the wasm twice.
+    let panel = move || view! { <ResultPanel eval=eval answers=answers /> };
     view! {
         <Notices notices=notices />
         // On narrow screens the result sits below every question; let readers jump to it.
@@ -103,19 +109,9 @@ pub fn Advisor(
         // while it parses, so the questions showed first and jumped down once the result
         // arrived, a layout shift of 0.56 on a phone.)
         <div class="grid gap-8 lg:grid-cols-2" on:change=on_edit on:input=on_edit>
-            {if in_frame {
-                view! {
-                    <ResultPanel eval=eval answers=answers />
-                    {children()}
-                }
-                    .into_any()
-            } else {
-                view! {
-                    {children()}
-                    <ResultPanel eval=eval answers=answers />
-                }
-                    .into_any()
-            }}
+            {in_frame.then(panel)}
+            {children()}
+            {(!in_frame).then(panel)}
         </div>
     }
 }

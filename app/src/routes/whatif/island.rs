@@ -2,7 +2,7 @@
 //! with what moves between them.
 
 use crate::components::notices::Notices;
-use crate::components::questionnaire::form_query;
+use crate::components::questionnaire::{edits_answers, form_query};
 use crate::context::island_model;
 use decision::engine::Fit;
 use decision::query::whatif_link;
@@ -60,6 +60,9 @@ pub fn WhatIf(
         }
     });
     let on_edit = move |ev: web_sys::Event| {
+        if !edits_answers(&ev) {
+            return;
+        }
         let Some(form) = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
