@@ -8,7 +8,7 @@ use crate::index::Index;
 use crate::model::{Model, QuestionKind};
 
 /// Every answer one step away for question `q`, with how big a step it is.
-fn alternatives(model: &Model, q: usize, current: Slot, out: &mut Vec<(Slot, u32)>) {
+pub(crate) fn alternatives(model: &Model, q: usize, current: Slot, out: &mut Vec<(Slot, u32)>) {
     out.clear();
     let question = &model.questions[q];
     let one = |c: usize| Slot {
