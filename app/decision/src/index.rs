@@ -55,6 +55,8 @@ pub(crate) struct CLimit {
     pub value: f64,
     pub tests: Vec<Test>,
     pub deps: u64,
+    /// The least and the most score weight the limit can give (0 included).
+    pub weights: (i32, i32),
 }
 
 /// The questions the engine reads by meaning; any may be missing from a team's model.
@@ -125,6 +127,8 @@ pub(crate) struct Index {
     /// Questions the monthly cost depends on, and the question that weighs it.
     pub cost_deps: u64,
     pub cost_question_bit: u64,
+    /// The least and the most score effect cost can have at any weight the model sets.
+    pub cost_effects: (i32, i32),
     /// Per question and choice, the range (`above`, `up_to`] a ranged choice stands for.
     ranges: Vec<Vec<Option<(f64, f64)>>>,
 }
@@ -285,6 +289,7 @@ impl Index {
                 value: l.value,
                 tests,
                 deps,
+                weights: limit_weights(model, l),
             });
         }
         ix.compound_deps = ix
@@ -312,6 +317,14 @@ impl Index {
         .into_iter()
         .fold(0, |d, q| d | bit(q));
         ix.cost_question_bit = bit(sp.cost_weight);
+        ix.cost_effects = [
+            None,
+            Some(model.scoring.cost_matters),
+            Some(model.scoring.cost_decisive),
+        ]
+        .into_iter()
+        .map(crate::engine::cost::effect_range)
+        .fold((0, 0), |(lo, hi), (l, h)| (lo.min(l), hi.max(h)));
         ix.prices = crate::engine::cost::PriceSlots::resolve(model);
         ix.cost_facts = crate::engine::cost::option_facts(model, &ix.prices);
         ix.single = single_tables(model, &ix);
@@ -438,6 +451,28 @@ impl Index {
     pub fn load_share(&self, slot: Slot) -> Option<f64> {
         self.load_shares.get(slot.first()?).copied().flatten()
     }
+}
+
+/// The least and the most weight a limit can give (see [`crate::engine::limits::check`]).
+fn limit_weights(model: &Model, l: &crate::model::Limit) -> (i32, i32) {
+    let sc = &model.scoring;
+    // Within the limit, near it, or a range that may reach past it.
+    let mut weights = vec![0, sc.near];
+    if l.hard {
+        if l.workaround {
+            weights.push(sc.workaround);
+        } else if l.split.is_some() {
+            // Monotone in the number of pieces, so its ends bound it.
+            for extra in [1, 999_999] {
+                weights.push(sc.split_per_piece.saturating_mul(extra).max(sc.split_cap));
+            }
+        }
+    } else {
+        weights.extend([sc.soft_over, sc.beyond_published]);
+    }
+    let least = weights.iter().copied().min().unwrap_or(0);
+    let most = weights.iter().copied().max().unwrap_or(0);
+    (least, most)
 }
 
 /// For each choice of question `q`, the first choice with exactly the same effect everywhere.

@@ -629,6 +629,14 @@ pub(crate) fn effect(per_decade: i32, c: f64, cheapest: f64) -> i32 {
     -((f64::from(per_decade) * decades).round() as i32)
 }
 
+/// The least and the most score effect cost can have at a weight (0 when not weighed).
+pub(crate) fn effect_range(weight: Option<i32>) -> (i32, i32) {
+    let Some(w) = weight else { return (0, 0) };
+    // The cheapest gains w/2; the others lose up to three decades' worth, rounded.
+    let (half, most_lost) = (w / 2, w.saturating_mul(3).saturating_neg());
+    (half.min(most_lost).min(0), half.max(most_lost).max(0))
+}
+
 /// Raw weight per tenfold cost difference, from the `cost` question; `None` when ignored.
 pub(crate) fn cost_weight(model: &Model, index: &Index, answers: &Answers) -> Option<i32> {
     let qi = index.special.cost_weight?;

@@ -175,6 +175,8 @@ pub(crate) struct Tally {
     /// cost when the team weighs it.
     pub costs: [f64; MAX_OPTIONS],
     pub cost_effects: [i32; MAX_OPTIONS],
+    /// Raw weight per tenfold cost difference; `None` when cost is not weighed.
+    pub cost_weight: Option<i32>,
 }
 
 /// The single-test rules of question `q` that hold for `slot`, summed.
@@ -246,6 +248,7 @@ impl Tally {
             measures,
             costs,
             cost_effects,
+            cost_weight: weight,
         }
     }
 
@@ -309,7 +312,7 @@ impl Tally {
     /// Whether no answer to question `q` could change the top pick `top`: the top's least
     /// possible score still beats every other option's greatest, counting everything that
     /// depends on `q` (its rules, compound rules and limits at their worst or best, and the
-    /// full range of the cost effect when cost is weighed).
+    /// range of the cost effect when cost is weighed and `q` can move it).
     pub fn cannot_change_top(
         &self,
         model: &Model,
@@ -319,15 +322,6 @@ impl Tally {
     ) -> bool {
         let Some(t) = top else { return false };
         let bit = 1u64 << (q % 64);
-        let sc = &model.scoring;
-        // The most a limit can take away.
-        let worst_limit = sc
-            .soft_over
-            .min(sc.beyond_published)
-            .min(sc.split_cap)
-            .min(sc.near)
-            .min(sc.workaround)
-            .min(0);
         let mut lo = [0i32; MAX_OPTIONS];
         let mut hi = [0i32; MAX_OPTIONS];
         // Exclusions that depend on q now, and whether q can exclude an option.
@@ -363,17 +357,23 @@ impl Tally {
                 may_exclude |= 1 << l.option;
                 excl_now[l.option] += u8::from(out.exclude);
             }
-            lo[l.option] += worst_limit - out.weight;
-            hi[l.option] -= out.weight;
+            let (least, most) = l.weights;
+            lo[l.option] += least - out.weight;
+            hi[l.option] += most - out.weight;
         }
-        let weighing =
-            self.cost_effects.iter().any(|e| *e != 0) || index.cost_question_bit & bit != 0;
-        if weighing {
-            let w = model.scoring.cost_decisive.max(model.scoring.cost_matters);
-            let range = 3 * w + w / 2;
+        // The cost effects stay as they are unless q sets the weight, changes a cost, or
+        // opens or excludes an option (which can change the cheapest).
+        let cost_question = index.cost_question_bit & bit != 0;
+        let weighing = self.cost_effects.iter().any(|e| *e != 0) || cost_question;
+        if weighing && (cost_question || index.cost_deps & bit != 0 || may_exclude != 0) {
+            let (least, most) = if cost_question {
+                index.cost_effects
+            } else {
+                cost::effect_range(self.cost_weight)
+            };
             for o in 0..self.n {
-                lo[o] -= range;
-                hi[o] += range;
+                lo[o] += least - self.cost_effects[o];
+                hi[o] += most - self.cost_effects[o];
             }
         }
         if may_exclude & (1 << t) != 0 {
@@ -555,11 +555,14 @@ mod incremental {
                         // "What would change" names no new top for no answers at all.
                         continue;
                     }
+                    let quick = tally.rescore(m, index, &changed, q);
+                    if pruned {
+                        prop_assert_eq!(quick.top(tally.n), top, "pruned question {} to {:?}", q, slot);
+                    }
                     if known_discrepancy(m, &a, &changed, q) {
                         continue;
                     }
                     let full = Tally::new(m, index, &changed);
-                    let quick = tally.rescore(m, index, &changed, q);
                     prop_assert_eq!(quick, full.scores, "question {} to {:?} from {}", q, slot, a.to_query(m));
                     if pruned {
                         prop_assert_eq!(full.scores.top(full.n), top, "pruned question {} to {:?}", q, slot);
