@@ -4,7 +4,7 @@
 //! Built once per model (on first use), so evaluating an answer set and its ~150 neighbours
 //! for "what would change" touches only arrays.
 
-use crate::answers::Slot;
+use crate::answers::{Answers, Slot};
 use crate::engine::measures::{Measure, Quantity};
 use crate::engine::tally::{single_tables, Scores};
 use crate::model::{Condition, Model};
@@ -127,6 +127,16 @@ pub(crate) struct Index {
     /// Questions the monthly cost depends on, and the question that weighs it.
     pub cost_deps: u64,
     pub cost_question_bit: u64,
+    /// Questions the monthly costs themselves depend on (the cost deps but the weight).
+    pub price_deps: u64,
+    /// Per choice of the `cost` question, the weight it gives.
+    cost_weights: Vec<Option<i32>>,
+    /// Per choice of the free-tier question: whether it includes the free tier; per choice of
+    /// the waits question: whether the run waits.
+    pub free_tier_choices: Vec<bool>,
+    pub waits_choices: Vec<bool>,
+    /// Questions any measure depends on.
+    pub measure_questions: u64,
     /// The least and the most score effect cost can have at any weight the model sets.
     pub cost_effects: (i32, i32),
     /// Per question and choice, the range (`above`, `up_to`] a ranged choice stands for.
@@ -202,6 +212,7 @@ impl Index {
                 Measure::RunsPerMonth => per_month,
             };
         }
+        ix.measure_questions = ix.measure_deps.iter().fold(0, |a, d| a | d);
         ix.load_shares = s
             .load_share
             .map(|qi| {
@@ -276,9 +287,12 @@ impl Index {
                 }
             }
             let tests: Vec<Test> = l.when.iter().filter_map(|c| ix.test(model, c)).collect();
+            // The Region matters only to a limit with a different figure somewhere.
+            let regional = by_region.iter().any(|v| *v != l.value);
+            let region = if regional { bit(s.region) } else { 0 };
             let deps = tests
                 .iter()
-                .fold(ix.measure_deps[measure.ix()] | bit(s.region), |d, t| {
+                .fold(ix.measure_deps[measure.ix()] | region, |d, t| {
                     d | ix.deps(t)
                 });
             ix.limits.push(CLimit {
@@ -317,6 +331,29 @@ impl Index {
         .into_iter()
         .fold(0, |d, q| d | bit(q));
         ix.cost_question_bit = bit(sp.cost_weight);
+        ix.price_deps = ix.cost_deps & !ix.cost_question_bit;
+        let by_choice = |q: Option<usize>, f: &dyn Fn(&str) -> bool| -> Vec<bool> {
+            q.map(|qi| {
+                model.questions[qi]
+                    .choices
+                    .iter()
+                    .map(|c| f(&c.id))
+                    .collect()
+            })
+            .unwrap_or_default()
+        };
+        ix.free_tier_choices = by_choice(sp.free_tier, &|id| id == "include");
+        ix.waits_choices = by_choice(sp.waits, &|id| id != "none");
+        ix.cost_weights = sp
+            .cost_weight
+            .map(|qi| {
+                model.questions[qi]
+                    .choices
+                    .iter()
+                    .map(|c| crate::engine::cost::choice_weight(model, &c.id))
+                    .collect()
+            })
+            .unwrap_or_default();
         ix.cost_effects = [
             None,
             Some(model.scoring.cost_matters),
@@ -378,6 +415,14 @@ impl Index {
             .map(|q| equivalence_classes(model, &ix, q))
             .collect();
         ix
+    }
+
+    /// Raw weight per tenfold cost difference, from the `cost` question; `None` when ignored
+    /// or not answered.
+    pub fn cost_weight(&self, answers: &Answers) -> Option<i32> {
+        let qi = self.special.cost_weight?;
+        let c = answers.slot(qi).first()?;
+        self.cost_weights.get(c).copied().flatten()
     }
 
     /// Whether question `q` can move any score.

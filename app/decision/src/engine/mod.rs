@@ -294,8 +294,8 @@ pub fn evaluate<'m>(model: &'m Model, answers: &Answers) -> Evaluation<'m> {
     } else {
         tally.scores.top(n)
     };
-    let cost_inputs = cost::inputs(model, index, answers, &tally.measures);
-    let costs = cost::for_options(model, index, &cost_inputs);
+    let cost_inputs = cost::inputs(index, answers, &tally.measures);
+    let mut costs = cost::for_options(model, index, &cost_inputs);
     let cheapest = (0..n)
         .filter(|&o| !tally.scores.is_excluded(o))
         .filter_map(|o| Some((o, costs[o].as_ref()?.monthly_usd)))
@@ -303,7 +303,7 @@ pub fn evaluate<'m>(model: &'m Model, answers: &Answers) -> Evaluation<'m> {
     let ranking: Vec<Ranked<'m>> = order
         .iter()
         .map(|&o| {
-            let mut r = explain(model, answers, &tally, o, costs[o].clone());
+            let mut r = explain(model, answers, &tally, o, costs[o].take());
             if let (Some(c), Some((cheap, cheap_usd))) = (&r.cost, cheapest) {
                 if let Some(reason) = wording::cost_reason(
                     c,

@@ -229,7 +229,7 @@ impl Tally {
                 o
             })
             .collect();
-        let weight = cost::cost_weight(model, index, answers);
+        let weight = index.cost_weight(answers);
         let costs = if weight.is_some() {
             cost::option_costs(model, index, answers, &measures)
         } else {
@@ -271,26 +271,27 @@ impl Tally {
             self.cost_effects.iter().any(|e| *e != 0) || index.cost_question_bit & bit != 0;
         if index.compound_deps & bit == 0 {
             if weighing {
-                let weight = cost::cost_weight(model, index, changed);
-                let costs = if index.cost_deps & bit != 0 && weight.is_some() {
-                    cost::option_costs(model, index, changed, &self.measures)
-                } else {
-                    self.costs
-                };
-                self.add_cost(&mut s, weight, &costs);
+                self.add_cost(&mut s, model, index, changed, bit, &self.measures);
             }
             return s;
         }
-        let measures = Measures::compute(index, changed);
+        // Measures change only with the questions they are computed from.
+        let computed;
+        let measures = if index.measure_questions & bit != 0 {
+            computed = Measures::compute(index, changed);
+            &computed
+        } else {
+            &self.measures
+        };
         for &k in &index.compound_on[q] {
             let r = &index.rules[index.compound[k]];
-            let now = rule_holds(r, changed, &measures);
+            let now = rule_holds(r, changed, measures);
             if self.compound[k] != now {
                 s.add_rule(r, if now { 1 } else { -1 });
             }
         }
         for &k in &index.limits_on[q] {
-            let new = limits::check(model, index, &index.limits[k], changed, &measures);
+            let new = limits::check(model, index, &index.limits[k], changed, measures);
             let old = &self.limits[k];
             if new.weight != old.weight || new.exclude != old.exclude || new.split != old.split {
                 s.add_outcome(old, -1);
@@ -298,13 +299,7 @@ impl Tally {
             }
         }
         if weighing {
-            let weight = cost::cost_weight(model, index, changed);
-            let costs = if index.cost_deps & bit != 0 && weight.is_some() {
-                cost::option_costs(model, index, changed, &measures)
-            } else {
-                self.costs
-            };
-            self.add_cost(&mut s, weight, &costs);
+            self.add_cost(&mut s, model, index, changed, bit, measures);
         }
         s
     }
@@ -389,7 +384,28 @@ impl Tally {
         })
     }
 
-    fn add_cost(&self, s: &mut Scores, weight: Option<i32>, costs: &[f64; MAX_OPTIONS]) {
+    /// Adds the cost effects for the changed answers (question `bit` changed) to `s`.
+    fn add_cost(
+        &self,
+        s: &mut Scores,
+        model: &Model,
+        index: &Index,
+        changed: &Answers,
+        bit: u64,
+        measures: &Measures,
+    ) {
+        let weight = index.cost_weight(changed);
+        // The tallied costs hold unless a figure they read changed, or they were not priced
+        // because cost was not weighed.
+        let reprice =
+            weight.is_some() && (index.price_deps & bit != 0 || self.cost_weight.is_none());
+        let repriced;
+        let costs = if reprice {
+            repriced = cost::option_costs(model, index, changed, measures);
+            &repriced
+        } else {
+            &self.costs
+        };
         let same_open = (0..self.n).all(|o| (s.excluded[o] > 0) == (self.scores.excluded[o] > 0));
         let same_costs = costs
             .iter()
@@ -524,10 +540,7 @@ mod incremental {
     fn known_discrepancy(m: &Model, a: &Answers, changed: &Answers, q: usize) -> bool {
         let index = m.index();
         let bit = 1u64 << (q % 64);
-        let weights = (
-            cost::cost_weight(m, index, a),
-            cost::cost_weight(m, index, changed),
-        );
+        let weights = (index.cost_weight(a), index.cost_weight(changed));
         let reweighed = matches!(weights, (Some(x), Some(y)) if x != y);
         let stale = index.compound_deps & bit == 0
             && weights.1.is_some()
