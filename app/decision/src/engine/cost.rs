@@ -580,14 +580,31 @@ pub(crate) fn option_costs(
     answers: &Answers,
     measures: &Measures,
 ) -> [f64; MAX_OPTIONS] {
-    let inp = inputs(index, answers, measures);
     let mut costs = [f64::NAN; MAX_OPTIONS];
-    for (i, o) in model.options.iter().enumerate().take(MAX_OPTIONS) {
-        if let Some(kind) = o.cost_model {
-            costs[i] = total(model, index, kind, &inp, inp.runs).unwrap_or(f64::NAN);
-        }
-    }
+    reprice(model, index, answers, measures, &mut costs, |_| true);
     costs
+}
+
+/// Prices again the options `which` picks (see [`option_costs`]), leaving the others as
+/// they are in `costs`.
+pub(crate) fn reprice(
+    model: &Model,
+    index: &Index,
+    answers: &Answers,
+    measures: &Measures,
+    costs: &mut [f64; MAX_OPTIONS],
+    which: impl Fn(usize) -> bool,
+) {
+    let inp = inputs(index, answers, measures);
+    for (i, o) in model.options.iter().enumerate().take(MAX_OPTIONS) {
+        if !which(i) {
+            continue;
+        }
+        costs[i] = match o.cost_model {
+            Some(kind) => total(model, index, kind, &inp, inp.runs).unwrap_or(f64::NAN),
+            None => f64::NAN,
+        };
+    }
 }
 
 /// Score effects of cost when the team weighs it: the cheapest open option gains, the others

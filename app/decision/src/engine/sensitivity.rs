@@ -54,7 +54,6 @@ pub(crate) fn what_would_change<'m>(
     tally: &Tally,
     top: Option<usize>,
 ) -> Vec<Change<'m>> {
-    let n = tally.n;
     // Per question, the smallest change that moves the top pick: (distance, question, slot, new top).
     let mut found: Vec<(u32, usize, Slot, usize)> = Vec::new();
     let mut scratch = answers.clone();
@@ -88,7 +87,7 @@ pub(crate) fn what_would_change<'m>(
                     let t = if remaining == 0 {
                         None
                     } else {
-                        tally.rescore(model, index, &scratch, q).top(n)
+                        tally.top_after(model, index, &scratch, q, top)
                     };
                     if let Some(k) = class {
                         seen[k] = Some(t);

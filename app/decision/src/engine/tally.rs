@@ -115,6 +115,24 @@ impl Scores {
         }
     }
 
+    /// What [`Scores::top`] gives once every open option's raw weight moves by some amount
+    /// in [`least`, `most`] (exclusions and splits staying as they are), when that does not
+    /// depend on the amounts: `None` when it does, or when `t` is not the one to check.
+    fn settled(&self, n: usize, t: usize, least: i32, most: i32) -> Option<Option<usize>> {
+        if self.is_excluded(t) {
+            return None;
+        }
+        if !(0..n).any(|o| !self.is_excluded(o) && self.split[o] == 0) {
+            // No open option fits as one run, whatever the amounts.
+            return Some(None);
+        }
+        let t_min = score(self.raw[t].saturating_add(least));
+        (0..n)
+            .filter(|&o| o != t && !self.is_excluded(o))
+            .all(|o| t_min > score(self.raw[o].saturating_add(most)))
+            .then_some(Some(t))
+    }
+
     /// How far apart the options are: the top margin plus a bonus per exclusion.
     pub fn separation(&self, n: usize) -> i32 {
         let (mut first, mut second) = (-1i32, -1i32);
@@ -255,6 +273,58 @@ impl Tally {
     /// The scores if question `q` were answered as in `changed` (which differs from the
     /// tallied answers in question `q` only).
     pub fn rescore(&self, model: &Model, index: &Index, changed: &Answers, q: usize) -> Scores {
+        let bit = 1u64 << (q % 64);
+        let mut computed = None;
+        let (mut s, measures) = self.rescore_but_cost(model, index, changed, q, &mut computed);
+        if self.weighing(index, bit) {
+            self.add_cost(&mut s, model, index, changed, bit, measures);
+        }
+        s
+    }
+
+    /// The top pick if question `q` were answered as in `changed`: the same as
+    /// `rescore(..).top(n)`, but without pricing the options when the cost effects, whatever
+    /// they come to, cannot change whether `top` leads.
+    pub fn top_after(
+        &self,
+        model: &Model,
+        index: &Index,
+        changed: &Answers,
+        q: usize,
+        top: Option<usize>,
+    ) -> Option<usize> {
+        let bit = 1u64 << (q % 64);
+        let mut computed = None;
+        let (mut s, measures) = self.rescore_but_cost(model, index, changed, q, &mut computed);
+        if self.weighing(index, bit) {
+            // At the tallied weight every effect lies in its range (at another weight the
+            // tallied effects may be kept, so only the full sum says).
+            if let Some(t) = top.filter(|_| index.cost_weight(changed) == self.cost_weight) {
+                let (least, most) = cost::effect_range(self.cost_weight);
+                if let Some(settled) = s.settled(self.n, t, least, most) {
+                    return settled;
+                }
+            }
+            self.add_cost(&mut s, model, index, changed, bit, measures);
+        }
+        s.top(self.n)
+    }
+
+    /// Whether cost effects count in re-scoring question `bit`.
+    fn weighing(&self, index: &Index, bit: u64) -> bool {
+        self.cost_effects.iter().any(|e| *e != 0) || index.cost_question_bit & bit != 0
+    }
+
+    /// Re-scores everything but the cost effects (the tallied ones taken out), and gives the
+    /// measures of the changed answers (computed into `computed` when they differ).
+    fn rescore_but_cost<'a>(
+        &'a self,
+        model: &Model,
+        index: &Index,
+        changed: &Answers,
+        q: usize,
+        computed: &'a mut Option<Measures>,
+    ) -> (Scores, &'a Measures) {
         let mut s = self.scores;
         s.add_all(&self.per_question[q], -1, self.n);
         let new = if model.questions[q].kind == QuestionKind::Multi {
@@ -267,19 +337,12 @@ impl Tally {
             s.raw[o] = s.raw[o].saturating_sub(self.cost_effects[o]);
         }
         let bit = 1u64 << (q % 64);
-        let weighing =
-            self.cost_effects.iter().any(|e| *e != 0) || index.cost_question_bit & bit != 0;
         if index.compound_deps & bit == 0 {
-            if weighing {
-                self.add_cost(&mut s, model, index, changed, bit, &self.measures);
-            }
-            return s;
+            return (s, &self.measures);
         }
         // Measures change only with the questions they are computed from.
-        let computed;
-        let measures = if index.measure_questions & bit != 0 {
-            computed = Measures::compute(index, changed);
-            &computed
+        let measures: &Measures = if index.measure_questions & bit != 0 {
+            computed.insert(Measures::compute(index, changed))
         } else {
             &self.measures
         };
@@ -298,10 +361,7 @@ impl Tally {
                 s.add_outcome(&new, 1);
             }
         }
-        if weighing {
-            self.add_cost(&mut s, model, index, changed, bit, measures);
-        }
-        s
+        (s, measures)
     }
 
     /// Whether no answer to question `q` could change the top pick `top`: the top's least
@@ -399,13 +459,16 @@ impl Tally {
         // because cost was not weighed.
         let reprice =
             weight.is_some() && (index.price_deps & bit != 0 || self.cost_weight.is_none());
-        let repriced;
-        let costs = if reprice {
-            repriced = cost::option_costs(model, index, changed, measures);
-            &repriced
-        } else {
-            &self.costs
-        };
+        let mut costs = self.costs;
+        if reprice {
+            // Only open options' costs count (see `cost::effects_from`), so excluded ones keep
+            // the tallied figure, which leaves the comparison below as it would be.
+            let excluded = s.excluded;
+            cost::reprice(model, index, changed, measures, &mut costs, |o| {
+                excluded[o] == 0
+            });
+        }
+        let costs = &costs;
         let same_open = (0..self.n).all(|o| (s.excluded[o] > 0) == (self.scores.excluded[o] > 0));
         let same_costs = costs
             .iter()
@@ -569,6 +632,11 @@ mod incremental {
                         continue;
                     }
                     let quick = tally.rescore(m, index, &changed, q);
+                    prop_assert_eq!(
+                        tally.top_after(m, index, &changed, q, top),
+                        quick.top(tally.n),
+                        "top after question {} to {:?}", q, slot
+                    );
                     if pruned {
                         prop_assert_eq!(quick.top(tally.n), top, "pruned question {} to {:?}", q, slot);
                     }
