@@ -91,6 +91,8 @@ pub(crate) struct Index {
     pub by_question: Vec<Vec<usize>>,
     /// Every other rule (several tests, or measure tests).
     pub compound: Vec<usize>,
+    /// Per rule, its place in `compound` when it is one.
+    pub compound_at: Vec<Option<usize>>,
     /// Rules by option, in file order.
     pub by_option: Vec<Vec<usize>>,
     /// Conflict rules' and architectures' conditions, resolved, in file order.
@@ -252,6 +254,10 @@ impl Index {
                 _ => ix.compound.push(at),
             }
             ix.rules.push(rule);
+        }
+        ix.compound_at = vec![None; ix.rules.len()];
+        for (k, &r) in ix.compound.iter().enumerate() {
+            ix.compound_at[r] = Some(k);
         }
         ix.by_option = (0..model.options.len())
             .map(|o| {

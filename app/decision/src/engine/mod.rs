@@ -311,12 +311,13 @@ pub fn evaluate<'m>(model: &'m Model, answers: &Answers) -> Evaluation<'m> {
                     &model.options[cheap].name,
                     cheap_usd,
                 ) {
+                    // Where a stable sort by weight would put it: after its equals.
                     if reason.weight > 0 {
-                        r.pros.push(reason);
-                        r.pros.sort_by_key(|x| std::cmp::Reverse(x.weight));
+                        let at = r.pros.partition_point(|x| x.weight >= reason.weight);
+                        r.pros.insert(at, reason);
                     } else {
-                        r.against.push(reason);
-                        r.against.sort_by_key(|x| x.weight);
+                        let at = r.against.partition_point(|x| x.weight <= reason.weight);
+                        r.against.insert(at, reason);
                     }
                 }
             }
@@ -421,7 +422,12 @@ fn explain<'m>(
     // Rules in file order, so output is stable.
     for &ri in &index.by_option[o] {
         let compiled = &index.rules[ri];
-        if !tally::rule_holds(compiled, answers, &tally.measures) {
+        // Compound rules were settled by the tally.
+        let holds = match index.compound_at[ri] {
+            Some(k) => tally.compound[k],
+            None => tally::rule_holds(compiled, answers, &tally.measures),
+        };
+        if !holds {
             continue;
         }
         let rule = &model.rules[compiled.rule];

@@ -222,7 +222,15 @@ impl Tally {
         let mut scores = Scores::default();
         let mut per_question = Vec::with_capacity(model.questions.len());
         for q in 0..model.questions.len() {
-            let s = question_scores(index, q, answers.slot(q));
+            let slot = answers.slot(q);
+            // One choice of a one-answer question: the table built from the same rules.
+            let s = if model.questions[q].kind == QuestionKind::Single
+                && slot.choices.count_ones() == 1
+            {
+                index.single_scores(q, slot)
+            } else {
+                question_scores(index, q, slot)
+            };
             scores.add_all(&s, 1, n);
             per_question.push(s);
         }
