@@ -311,13 +311,10 @@ pub fn evaluate<'m>(model: &'m Model, answers: &Answers) -> Evaluation<'m> {
                     &model.options[cheap].name,
                     cheap_usd,
                 ) {
-                    // Where a stable sort by weight would put it: after its equals.
                     if reason.weight > 0 {
-                        let at = r.pros.partition_point(|x| x.weight >= reason.weight);
-                        r.pros.insert(at, reason);
+                        push_pro(&mut r.pros, reason);
                     } else {
-                        let at = r.against.partition_point(|x| x.weight <= reason.weight);
-                        r.against.insert(at, reason);
+                        push_against(&mut r.against, reason);
                     }
                 }
             }
@@ -443,9 +440,9 @@ fn explain<'m>(
         if rule.exclude {
             ranked.excluded_by.push(reason);
         } else if rule.weight > 0 {
-            ranked.pros.push(reason);
+            push_pro(&mut ranked.pros, reason);
         } else if rule.weight < 0 {
-            ranked.against.push(reason);
+            push_against(&mut ranked.against, reason);
         }
     }
     for (cl, out) in index.limits.iter().zip(&tally.limits) {
@@ -458,13 +455,23 @@ fn explain<'m>(
             if out.exclude {
                 ranked.excluded_by.push(reason);
             } else {
-                ranked.against.push(reason);
+                push_against(&mut ranked.against, reason);
             }
         }
         ranked.limits.push(check);
     }
-    // Strongest reasons first; file order breaks ties.
-    ranked.pros.sort_by_key(|r| std::cmp::Reverse(r.weight));
-    ranked.against.sort_by_key(|r| r.weight);
     ranked
+}
+
+// Strongest reasons first; file order breaks ties. Each reason goes in where a stable sort
+// by weight would put it (after its equals), so the lists never need sorting.
+
+fn push_pro<'m>(pros: &mut Vec<Reason<'m>>, reason: Reason<'m>) {
+    let at = pros.partition_point(|x| x.weight >= reason.weight);
+    pros.insert(at, reason);
+}
+
+fn push_against<'m>(against: &mut Vec<Reason<'m>>, reason: Reason<'m>) {
+    let at = against.partition_point(|x| x.weight <= reason.weight);
+    against.insert(at, reason);
 }
