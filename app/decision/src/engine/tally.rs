@@ -4,7 +4,7 @@
 //! that depend on it instead of starting over.
 
 use super::cost;
-use super::limits::{self, Outcome};
+use super::limits::{self, LimitStatus, Outcome};
 use super::measures::Measures;
 use crate::answers::{Answers, Slot};
 use crate::index::{CRule, Index, Test, MAX_OPTIONS};
@@ -177,6 +177,15 @@ pub(crate) fn rule_holds(r: &CRule, answers: &Answers, measures: &Measures) -> b
     r.tests.iter().all(|t| holds(t, answers, measures))
 }
 
+/// The questions a change of which alone could change whether every test holds: all of
+/// them when every test holds, else those that every failing test depends on.
+fn free_of(index: &Index, tests: &[Test], answers: &Answers, measures: &Measures) -> u64 {
+    tests
+        .iter()
+        .filter(|t| !holds(t, answers, measures))
+        .fold(u64::MAX, |free, t| free & index.deps(t))
+}
+
 /// A whole tally of one answer set, with the parts kept for incremental re-scoring.
 #[derive(Clone, Debug)]
 pub(crate) struct Tally {
@@ -186,8 +195,16 @@ pub(crate) struct Tally {
     per_question: Vec<Scores>,
     /// Which compound rules hold.
     pub compound: Vec<bool>,
+    /// Per compound rule, the questions a change of which alone could change whether it
+    /// holds: every question for one that holds, and for one that does not, those every
+    /// failing test depends on (a test that fails without depending on a question keeps
+    /// failing whatever the answer to it).
+    compound_free: Vec<u64>,
     /// Each compiled limit's outcome, in index order.
     pub limits: Vec<Outcome>,
+    /// The same per limit for whether it applies: limits that do not apply because of a
+    /// test independent of a question keep their outcome whatever the answer to it.
+    limit_free: Vec<u64>,
     pub measures: Measures,
     /// Each option's monthly cost (NaN where it cannot be priced) and the score effect of
     /// cost when the team weighs it.
@@ -234,24 +251,34 @@ impl Tally {
             scores.add_all(&s, 1, n);
             per_question.push(s);
         }
+        let mut compound_free = Vec::with_capacity(index.compound.len());
         let compound: Vec<bool> = index
             .compound
             .iter()
             .map(|&ri| {
                 let r = &index.rules[ri];
-                let hit = rule_holds(r, answers, &measures);
+                let free = free_of(index, &r.tests, answers, &measures);
+                // Holds exactly when no test fails.
+                let hit = free == u64::MAX;
                 if hit {
                     scores.add_rule(r, 1);
                 }
+                compound_free.push(free);
                 hit
             })
             .collect();
+        let mut limit_free = Vec::with_capacity(index.limits.len());
         let limits: Vec<Outcome> = index
             .limits
             .iter()
             .map(|l| {
                 let o = limits::check(model, index, l, answers, &measures);
                 scores.add_outcome(&o, 1);
+                limit_free.push(if o.status == LimitStatus::NotApplicable {
+                    free_of(index, &l.tests, answers, &measures)
+                } else {
+                    u64::MAX
+                });
                 o
             })
             .collect();
@@ -270,7 +297,9 @@ impl Tally {
             scores,
             per_question,
             compound,
+            compound_free,
             limits,
+            limit_free,
             measures,
             costs,
             cost_effects,
@@ -355,6 +384,9 @@ impl Tally {
             &self.measures
         };
         for &k in &index.compound_on[q] {
+            if self.compound_free[k] & bit == 0 {
+                continue;
+            }
             let r = &index.rules[index.compound[k]];
             let now = rule_holds(r, changed, measures);
             if self.compound[k] != now {
@@ -362,6 +394,9 @@ impl Tally {
             }
         }
         for &k in &index.limits_on[q] {
+            if self.limit_free[k] & bit == 0 {
+                continue;
+            }
             let new = limits::check(model, index, &index.limits[k], changed, measures);
             let old = &self.limits[k];
             if new.weight != old.weight || new.exclude != old.exclude || new.split != old.split {
@@ -397,6 +432,10 @@ impl Tally {
             excl_now[o] = cur.excluded[o];
         }
         for &k in &index.compound_on[q] {
+            if self.compound_free[k] & bit == 0 {
+                // Fails whatever the answer to q.
+                continue;
+            }
             let r = &index.rules[index.compound[k]];
             let on = self.compound[k];
             if r.exclude {
@@ -409,6 +448,10 @@ impl Tally {
             }
         }
         for &k in &index.limits_on[q] {
+            if self.limit_free[k] & bit == 0 {
+                // Does not apply whatever the answer to q.
+                continue;
+            }
             let l = &index.limits[k];
             let def = &model.limits[l.limit];
             let out = &self.limits[k];
