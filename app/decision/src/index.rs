@@ -4,7 +4,7 @@
 //! Built once per model (on first use), so evaluating an answer set and its ~150 neighbours
 //! for "what would change" touches only arrays.
 
-use crate::answers::Slot;
+use crate::answers::{Answers, Slot};
 use crate::engine::measures::{Measure, Quantity};
 use crate::engine::tally::{single_tables, Scores};
 use crate::model::{Condition, Model};
@@ -55,6 +55,8 @@ pub(crate) struct CLimit {
     pub value: f64,
     pub tests: Vec<Test>,
     pub deps: u64,
+    /// The least and the most score weight the limit can give (0 included).
+    pub weights: (i32, i32),
 }
 
 /// The questions the engine reads by meaning; any may be missing from a team's model.
@@ -89,6 +91,8 @@ pub(crate) struct Index {
     pub by_question: Vec<Vec<usize>>,
     /// Every other rule (several tests, or measure tests).
     pub compound: Vec<usize>,
+    /// Per rule, its place in `compound` when it is one.
+    pub compound_at: Vec<Option<usize>>,
     /// Rules by option, in file order.
     pub by_option: Vec<Vec<usize>>,
     /// Conflict rules' and architectures' conditions, resolved, in file order.
@@ -125,6 +129,18 @@ pub(crate) struct Index {
     /// Questions the monthly cost depends on, and the question that weighs it.
     pub cost_deps: u64,
     pub cost_question_bit: u64,
+    /// Questions the monthly costs themselves depend on (the cost deps but the weight).
+    pub price_deps: u64,
+    /// Per choice of the `cost` question, the weight it gives.
+    cost_weights: Vec<Option<i32>>,
+    /// Per choice of the free-tier question: whether it includes the free tier; per choice of
+    /// the waits question: whether the run waits.
+    pub free_tier_choices: Vec<bool>,
+    pub waits_choices: Vec<bool>,
+    /// Questions any measure depends on.
+    pub measure_questions: u64,
+    /// The least and the most score effect cost can have at any weight the model sets.
+    pub cost_effects: (i32, i32),
     /// Per question and choice, the range (`above`, `up_to`] a ranged choice stands for.
     ranges: Vec<Vec<Option<(f64, f64)>>>,
 }
@@ -198,6 +214,7 @@ impl Index {
                 Measure::RunsPerMonth => per_month,
             };
         }
+        ix.measure_questions = ix.measure_deps.iter().fold(0, |a, d| a | d);
         ix.load_shares = s
             .load_share
             .map(|qi| {
@@ -238,6 +255,10 @@ impl Index {
             }
             ix.rules.push(rule);
         }
+        ix.compound_at = vec![None; ix.rules.len()];
+        for (k, &r) in ix.compound.iter().enumerate() {
+            ix.compound_at[r] = Some(k);
+        }
         ix.by_option = (0..model.options.len())
             .map(|o| {
                 (0..ix.rules.len())
@@ -272,9 +293,12 @@ impl Index {
                 }
             }
             let tests: Vec<Test> = l.when.iter().filter_map(|c| ix.test(model, c)).collect();
+            // The Region matters only to a limit with a different figure somewhere.
+            let regional = by_region.iter().any(|v| *v != l.value);
+            let region = if regional { bit(s.region) } else { 0 };
             let deps = tests
                 .iter()
-                .fold(ix.measure_deps[measure.ix()] | bit(s.region), |d, t| {
+                .fold(ix.measure_deps[measure.ix()] | region, |d, t| {
                     d | ix.deps(t)
                 });
             ix.limits.push(CLimit {
@@ -285,6 +309,7 @@ impl Index {
                 value: l.value,
                 tests,
                 deps,
+                weights: limit_weights(model, l),
             });
         }
         ix.compound_deps = ix
@@ -312,6 +337,37 @@ impl Index {
         .into_iter()
         .fold(0, |d, q| d | bit(q));
         ix.cost_question_bit = bit(sp.cost_weight);
+        ix.price_deps = ix.cost_deps & !ix.cost_question_bit;
+        let by_choice = |q: Option<usize>, f: &dyn Fn(&str) -> bool| -> Vec<bool> {
+            q.map(|qi| {
+                model.questions[qi]
+                    .choices
+                    .iter()
+                    .map(|c| f(&c.id))
+                    .collect()
+            })
+            .unwrap_or_default()
+        };
+        ix.free_tier_choices = by_choice(sp.free_tier, &|id| id == "include");
+        ix.waits_choices = by_choice(sp.waits, &|id| id != "none");
+        ix.cost_weights = sp
+            .cost_weight
+            .map(|qi| {
+                model.questions[qi]
+                    .choices
+                    .iter()
+                    .map(|c| crate::engine::cost::choice_weight(model, &c.id))
+                    .collect()
+            })
+            .unwrap_or_default();
+        ix.cost_effects = [
+            None,
+            Some(model.scoring.cost_matters),
+            Some(model.scoring.cost_decisive),
+        ]
+        .into_iter()
+        .map(crate::engine::cost::effect_range)
+        .fold((0, 0), |(lo, hi), (l, h)| (lo.min(l), hi.max(h)));
         ix.prices = crate::engine::cost::PriceSlots::resolve(model);
         ix.cost_facts = crate::engine::cost::option_facts(model, &ix.prices);
         ix.single = single_tables(model, &ix);
@@ -365,6 +421,14 @@ impl Index {
             .map(|q| equivalence_classes(model, &ix, q))
             .collect();
         ix
+    }
+
+    /// Raw weight per tenfold cost difference, from the `cost` question; `None` when ignored
+    /// or not answered.
+    pub fn cost_weight(&self, answers: &Answers) -> Option<i32> {
+        let qi = self.special.cost_weight?;
+        let c = answers.slot(qi).first()?;
+        self.cost_weights.get(c).copied().flatten()
     }
 
     /// Whether question `q` can move any score.
@@ -438,6 +502,28 @@ impl Index {
     pub fn load_share(&self, slot: Slot) -> Option<f64> {
         self.load_shares.get(slot.first()?).copied().flatten()
     }
+}
+
+/// The least and the most weight a limit can give (see [`crate::engine::limits::check`]).
+fn limit_weights(model: &Model, l: &crate::model::Limit) -> (i32, i32) {
+    let sc = &model.scoring;
+    // Within the limit, near it, or a range that may reach past it.
+    let mut weights = vec![0, sc.near];
+    if l.hard {
+        if l.workaround {
+            weights.push(sc.workaround);
+        } else if l.split.is_some() {
+            // Monotone in the number of pieces, so its ends bound it.
+            for extra in [1, 999_999] {
+                weights.push(sc.split_per_piece.saturating_mul(extra).max(sc.split_cap));
+            }
+        }
+    } else {
+        weights.extend([sc.soft_over, sc.beyond_published]);
+    }
+    let least = weights.iter().copied().min().unwrap_or(0);
+    let most = weights.iter().copied().max().unwrap_or(0);
+    (least, most)
 }
 
 /// For each choice of question `q`, the first choice with exactly the same effect everywhere.

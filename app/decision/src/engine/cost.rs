@@ -99,12 +99,7 @@ enum Assumed {
 }
 
 /// Reads the inputs, taking the typical workload for what the answers leave out.
-pub(crate) fn inputs(
-    model: &Model,
-    index: &Index,
-    answers: &Answers,
-    measures: &Measures,
-) -> Inputs {
+pub(crate) fn inputs(index: &Index, answers: &Answers, measures: &Measures) -> Inputs {
     let mut assumed = 0u8;
     let lo = |m: Measure| measures.get(m).map(|q| q.lo).filter(|v| *v > 0.0);
     let figure = |q: Option<usize>| q.and_then(|qi| answers.number(qi));
@@ -140,10 +135,11 @@ pub(crate) fn inputs(
         typical::CONSUMERS,
         Assumed::Consumers,
     );
-    let choice = |q: Option<usize>| -> Option<&str> {
-        let qi = q?;
-        let c = answers.slot(qi).first()?;
-        Some(model.questions[qi].choices[c].id.as_str())
+    // Read by choice id once per model (see `Index::build`).
+    let flag = |q: Option<usize>, flags: &[bool]| -> bool {
+        q.and_then(|qi| answers.slot(qi).first())
+            .and_then(|c| flags.get(c).copied())
+            .unwrap_or(false)
     };
     Inputs {
         runs,
@@ -154,8 +150,8 @@ pub(crate) fn inputs(
         step_ms,
         consumers,
         payload_kb: lo(Measure::Payload).unwrap_or(typical::PAYLOAD_KB),
-        free_tier: choice(index.special.free_tier) == Some("include"),
-        waits: choice(index.special.waits).is_some_and(|w| w != "none"),
+        free_tier: flag(index.special.free_tier, &index.free_tier_choices),
+        waits: flag(index.special.waits, &index.waits_choices),
         assumed,
     }
 }
@@ -486,7 +482,7 @@ pub(crate) fn monthly(
     measures: &Measures,
     option: &str,
 ) -> Option<f64> {
-    let inp = inputs(model, index, answers, measures);
+    let inp = inputs(index, answers, measures);
     total(
         model,
         index,
@@ -500,7 +496,7 @@ pub(crate) fn monthly(
 pub fn series(model: &Model, answers: &Answers, points: usize) -> Vec<(usize, Vec<(f64, f64)>)> {
     let index = model.index();
     let measures = Measures::compute(index, answers);
-    let inp = inputs(model, index, answers, &measures);
+    let inp = inputs(index, answers, &measures);
     let (lo, hi) = (CHART_MIN_RUNS.log10(), CHART_MAX_RUNS.log10());
     let points = points.max(2);
     model
@@ -526,7 +522,7 @@ pub fn series(model: &Model, answers: &Answers, points: usize) -> Vec<(usize, Ve
 pub fn crossovers<'m>(model: &'m Model, answers: &Answers) -> Vec<Crossover<'m>> {
     let index = model.index();
     let measures = Measures::compute(index, answers);
-    let inp = inputs(model, index, answers, &measures);
+    let inp = inputs(index, answers, &measures);
     let priced: Vec<(usize, CostModel)> = model
         .options
         .iter()
@@ -584,14 +580,31 @@ pub(crate) fn option_costs(
     answers: &Answers,
     measures: &Measures,
 ) -> [f64; MAX_OPTIONS] {
-    let inp = inputs(model, index, answers, measures);
     let mut costs = [f64::NAN; MAX_OPTIONS];
-    for (i, o) in model.options.iter().enumerate().take(MAX_OPTIONS) {
-        if let Some(kind) = o.cost_model {
-            costs[i] = total(model, index, kind, &inp, inp.runs).unwrap_or(f64::NAN);
-        }
-    }
+    reprice(model, index, answers, measures, &mut costs, |_| true);
     costs
+}
+
+/// Prices again the options `which` picks (see [`option_costs`]), leaving the others as
+/// they are in `costs`.
+pub(crate) fn reprice(
+    model: &Model,
+    index: &Index,
+    answers: &Answers,
+    measures: &Measures,
+    costs: &mut [f64; MAX_OPTIONS],
+    which: impl Fn(usize) -> bool,
+) {
+    let inp = inputs(index, answers, measures);
+    for (i, o) in model.options.iter().enumerate().take(MAX_OPTIONS) {
+        if !which(i) {
+            continue;
+        }
+        costs[i] = match o.cost_model {
+            Some(kind) => total(model, index, kind, &inp, inp.runs).unwrap_or(f64::NAN),
+            None => f64::NAN,
+        };
+    }
 }
 
 /// Score effects of cost when the team weighs it: the cheapest open option gains, the others
@@ -629,11 +642,18 @@ pub(crate) fn effect(per_decade: i32, c: f64, cheapest: f64) -> i32 {
     -((f64::from(per_decade) * decades).round() as i32)
 }
 
-/// Raw weight per tenfold cost difference, from the `cost` question; `None` when ignored.
-pub(crate) fn cost_weight(model: &Model, index: &Index, answers: &Answers) -> Option<i32> {
-    let qi = index.special.cost_weight?;
-    let c = answers.slot(qi).first()?;
-    match model.questions[qi].choices[c].id.as_str() {
+/// The least and the most score effect cost can have at a weight (0 when not weighed).
+pub(crate) fn effect_range(weight: Option<i32>) -> (i32, i32) {
+    let Some(w) = weight else { return (0, 0) };
+    // The cheapest gains w/2; the others lose up to three decades' worth, rounded.
+    let (half, most_lost) = (w / 2, w.saturating_mul(3).saturating_neg());
+    (half.min(most_lost).min(0), half.max(most_lost).max(0))
+}
+
+/// Raw weight per tenfold cost difference for a choice of the `cost` question; `None` when
+/// cost is ignored. Read once per model into the index.
+pub(crate) fn choice_weight(model: &Model, choice: &str) -> Option<i32> {
+    match choice {
         "decisive" => Some(model.scoring.cost_decisive),
         "matters" => Some(model.scoring.cost_matters),
         _ => None,

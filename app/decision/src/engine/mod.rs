@@ -294,8 +294,8 @@ pub fn evaluate<'m>(model: &'m Model, answers: &Answers) -> Evaluation<'m> {
     } else {
         tally.scores.top(n)
     };
-    let cost_inputs = cost::inputs(model, index, answers, &tally.measures);
-    let costs = cost::for_options(model, index, &cost_inputs);
+    let cost_inputs = cost::inputs(index, answers, &tally.measures);
+    let mut costs = cost::for_options(model, index, &cost_inputs);
     let cheapest = (0..n)
         .filter(|&o| !tally.scores.is_excluded(o))
         .filter_map(|o| Some((o, costs[o].as_ref()?.monthly_usd)))
@@ -303,7 +303,7 @@ pub fn evaluate<'m>(model: &'m Model, answers: &Answers) -> Evaluation<'m> {
     let ranking: Vec<Ranked<'m>> = order
         .iter()
         .map(|&o| {
-            let mut r = explain(model, answers, &tally, o, costs[o].clone());
+            let mut r = explain(model, answers, &tally, o, costs[o].take());
             if let (Some(c), Some((cheap, cheap_usd))) = (&r.cost, cheapest) {
                 if let Some(reason) = wording::cost_reason(
                     c,
@@ -312,11 +312,9 @@ pub fn evaluate<'m>(model: &'m Model, answers: &Answers) -> Evaluation<'m> {
                     cheap_usd,
                 ) {
                     if reason.weight > 0 {
-                        r.pros.push(reason);
-                        r.pros.sort_by_key(|x| std::cmp::Reverse(x.weight));
+                        push_pro(&mut r.pros, reason);
                     } else {
-                        r.against.push(reason);
-                        r.against.sort_by_key(|x| x.weight);
+                        push_against(&mut r.against, reason);
                     }
                 }
             }
@@ -421,7 +419,12 @@ fn explain<'m>(
     // Rules in file order, so output is stable.
     for &ri in &index.by_option[o] {
         let compiled = &index.rules[ri];
-        if !tally::rule_holds(compiled, answers, &tally.measures) {
+        // Compound rules were settled by the tally.
+        let holds = match index.compound_at[ri] {
+            Some(k) => tally.compound[k],
+            None => tally::rule_holds(compiled, answers, &tally.measures),
+        };
+        if !holds {
             continue;
         }
         let rule = &model.rules[compiled.rule];
@@ -437,9 +440,9 @@ fn explain<'m>(
         if rule.exclude {
             ranked.excluded_by.push(reason);
         } else if rule.weight > 0 {
-            ranked.pros.push(reason);
+            push_pro(&mut ranked.pros, reason);
         } else if rule.weight < 0 {
-            ranked.against.push(reason);
+            push_against(&mut ranked.against, reason);
         }
     }
     for (cl, out) in index.limits.iter().zip(&tally.limits) {
@@ -452,13 +455,23 @@ fn explain<'m>(
             if out.exclude {
                 ranked.excluded_by.push(reason);
             } else {
-                ranked.against.push(reason);
+                push_against(&mut ranked.against, reason);
             }
         }
         ranked.limits.push(check);
     }
-    // Strongest reasons first; file order breaks ties.
-    ranked.pros.sort_by_key(|r| std::cmp::Reverse(r.weight));
-    ranked.against.sort_by_key(|r| r.weight);
     ranked
+}
+
+// Strongest reasons first; file order breaks ties. Each reason goes in where a stable sort
+// by weight would put it (after its equals), so the lists never need sorting.
+
+fn push_pro<'m>(pros: &mut Vec<Reason<'m>>, reason: Reason<'m>) {
+    let at = pros.partition_point(|x| x.weight >= reason.weight);
+    pros.insert(at, reason);
+}
+
+fn push_against<'m>(against: &mut Vec<Reason<'m>>, reason: Reason<'m>) {
+    let at = against.partition_point(|x| x.weight <= reason.weight);
+    against.insert(at, reason);
 }

@@ -8,7 +8,7 @@ use crate::index::Index;
 use crate::model::{Model, QuestionKind};
 
 /// Every answer one step away for question `q`, with how big a step it is.
-fn alternatives(model: &Model, q: usize, current: Slot, out: &mut Vec<(Slot, u32)>) {
+pub(crate) fn alternatives(model: &Model, q: usize, current: Slot, out: &mut Vec<(Slot, u32)>) {
     out.clear();
     let question = &model.questions[q];
     let one = |c: usize| Slot {
@@ -54,7 +54,6 @@ pub(crate) fn what_would_change<'m>(
     tally: &Tally,
     top: Option<usize>,
 ) -> Vec<Change<'m>> {
-    let n = tally.n;
     // Per question, the smallest change that moves the top pick: (distance, question, slot, new top).
     let mut found: Vec<(u32, usize, Slot, usize)> = Vec::new();
     let mut scratch = answers.clone();
@@ -88,7 +87,7 @@ pub(crate) fn what_would_change<'m>(
                     let t = if remaining == 0 {
                         None
                     } else {
-                        tally.rescore(model, index, &scratch, q).top(n)
+                        tally.top_after(model, index, &scratch, q, top)
                     };
                     if let Some(k) = class {
                         seen[k] = Some(t);

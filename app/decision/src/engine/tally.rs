@@ -4,7 +4,7 @@
 //! that depend on it instead of starting over.
 
 use super::cost;
-use super::limits::{self, Outcome};
+use super::limits::{self, LimitStatus, Outcome};
 use super::measures::Measures;
 use crate::answers::{Answers, Slot};
 use crate::index::{CRule, Index, Test, MAX_OPTIONS};
@@ -115,6 +115,24 @@ impl Scores {
         }
     }
 
+    /// What [`Scores::top`] gives once every open option's raw weight moves by some amount
+    /// in [`least`, `most`] (exclusions and splits staying as they are), when that does not
+    /// depend on the amounts: `None` when it does, or when `t` is not the one to check.
+    fn settled(&self, n: usize, t: usize, least: i32, most: i32) -> Option<Option<usize>> {
+        if self.is_excluded(t) {
+            return None;
+        }
+        if !(0..n).any(|o| !self.is_excluded(o) && self.split[o] == 0) {
+            // No open option fits as one run, whatever the amounts.
+            return Some(None);
+        }
+        let t_min = score(self.raw[t].saturating_add(least));
+        (0..n)
+            .filter(|&o| o != t && !self.is_excluded(o))
+            .all(|o| t_min > score(self.raw[o].saturating_add(most)))
+            .then_some(Some(t))
+    }
+
     /// How far apart the options are: the top margin plus a bonus per exclusion.
     pub fn separation(&self, n: usize) -> i32 {
         let (mut first, mut second) = (-1i32, -1i32);
@@ -159,6 +177,15 @@ pub(crate) fn rule_holds(r: &CRule, answers: &Answers, measures: &Measures) -> b
     r.tests.iter().all(|t| holds(t, answers, measures))
 }
 
+/// The questions a change of which alone could change whether every test holds: all of
+/// them when every test holds, else those that every failing test depends on.
+fn free_of(index: &Index, tests: &[Test], answers: &Answers, measures: &Measures) -> u64 {
+    tests
+        .iter()
+        .filter(|t| !holds(t, answers, measures))
+        .fold(u64::MAX, |free, t| free & index.deps(t))
+}
+
 /// A whole tally of one answer set, with the parts kept for incremental re-scoring.
 #[derive(Clone, Debug)]
 pub(crate) struct Tally {
@@ -168,13 +195,23 @@ pub(crate) struct Tally {
     per_question: Vec<Scores>,
     /// Which compound rules hold.
     pub compound: Vec<bool>,
+    /// Per compound rule, the questions a change of which alone could change whether it
+    /// holds: every question for one that holds, and for one that does not, those every
+    /// failing test depends on (a test that fails without depending on a question keeps
+    /// failing whatever the answer to it).
+    compound_free: Vec<u64>,
     /// Each compiled limit's outcome, in index order.
     pub limits: Vec<Outcome>,
+    /// The same per limit for whether it applies: limits that do not apply because of a
+    /// test independent of a question keep their outcome whatever the answer to it.
+    limit_free: Vec<u64>,
     pub measures: Measures,
     /// Each option's monthly cost (NaN where it cannot be priced) and the score effect of
     /// cost when the team weighs it.
     pub costs: [f64; MAX_OPTIONS],
     pub cost_effects: [i32; MAX_OPTIONS],
+    /// Raw weight per tenfold cost difference; `None` when cost is not weighed.
+    pub cost_weight: Option<i32>,
 }
 
 /// The single-test rules of question `q` that hold for `slot`, summed.
@@ -202,32 +239,50 @@ impl Tally {
         let mut scores = Scores::default();
         let mut per_question = Vec::with_capacity(model.questions.len());
         for q in 0..model.questions.len() {
-            let s = question_scores(index, q, answers.slot(q));
+            let slot = answers.slot(q);
+            // One choice of a one-answer question: the table built from the same rules.
+            let s = if model.questions[q].kind == QuestionKind::Single
+                && slot.choices.count_ones() == 1
+            {
+                index.single_scores(q, slot)
+            } else {
+                question_scores(index, q, slot)
+            };
             scores.add_all(&s, 1, n);
             per_question.push(s);
         }
+        let mut compound_free = Vec::with_capacity(index.compound.len());
         let compound: Vec<bool> = index
             .compound
             .iter()
             .map(|&ri| {
                 let r = &index.rules[ri];
-                let hit = rule_holds(r, answers, &measures);
+                let free = free_of(index, &r.tests, answers, &measures);
+                // Holds exactly when no test fails.
+                let hit = free == u64::MAX;
                 if hit {
                     scores.add_rule(r, 1);
                 }
+                compound_free.push(free);
                 hit
             })
             .collect();
+        let mut limit_free = Vec::with_capacity(index.limits.len());
         let limits: Vec<Outcome> = index
             .limits
             .iter()
             .map(|l| {
                 let o = limits::check(model, index, l, answers, &measures);
                 scores.add_outcome(&o, 1);
+                limit_free.push(if o.status == LimitStatus::NotApplicable {
+                    free_of(index, &l.tests, answers, &measures)
+                } else {
+                    u64::MAX
+                });
                 o
             })
             .collect();
-        let weight = cost::cost_weight(model, index, answers);
+        let weight = index.cost_weight(answers);
         let costs = if weight.is_some() {
             cost::option_costs(model, index, answers, &measures)
         } else {
@@ -242,16 +297,71 @@ impl Tally {
             scores,
             per_question,
             compound,
+            compound_free,
             limits,
+            limit_free,
             measures,
             costs,
             cost_effects,
+            cost_weight: weight,
         }
     }
 
     /// The scores if question `q` were answered as in `changed` (which differs from the
     /// tallied answers in question `q` only).
     pub fn rescore(&self, model: &Model, index: &Index, changed: &Answers, q: usize) -> Scores {
+        let bit = 1u64 << (q % 64);
+        let mut computed = None;
+        let (mut s, measures) = self.rescore_but_cost(model, index, changed, q, &mut computed);
+        if self.weighing(index, bit) {
+            self.add_cost(&mut s, model, index, changed, bit, measures);
+        }
+        s
+    }
+
+    /// The top pick if question `q` were answered as in `changed`: the same as
+    /// `rescore(..).top(n)`, but without pricing the options when the cost effects, whatever
+    /// they come to, cannot change whether `top` leads.
+    pub fn top_after(
+        &self,
+        model: &Model,
+        index: &Index,
+        changed: &Answers,
+        q: usize,
+        top: Option<usize>,
+    ) -> Option<usize> {
+        let bit = 1u64 << (q % 64);
+        let mut computed = None;
+        let (mut s, measures) = self.rescore_but_cost(model, index, changed, q, &mut computed);
+        if self.weighing(index, bit) {
+            // At the tallied weight every effect lies in its range (at another weight the
+            // tallied effects may be kept, so only the full sum says).
+            if let Some(t) = top.filter(|_| index.cost_weight(changed) == self.cost_weight) {
+                let (least, most) = cost::effect_range(self.cost_weight);
+                if let Some(settled) = s.settled(self.n, t, least, most) {
+                    return settled;
+                }
+            }
+            self.add_cost(&mut s, model, index, changed, bit, measures);
+        }
+        s.top(self.n)
+    }
+
+    /// Whether cost effects count in re-scoring question `bit`.
+    fn weighing(&self, index: &Index, bit: u64) -> bool {
+        self.cost_effects.iter().any(|e| *e != 0) || index.cost_question_bit & bit != 0
+    }
+
+    /// Re-scores everything but the cost effects (the tallied ones taken out), and gives the
+    /// measures of the changed answers (computed into `computed` when they differ).
+    fn rescore_but_cost<'a>(
+        &'a self,
+        model: &Model,
+        index: &Index,
+        changed: &Answers,
+        q: usize,
+        computed: &'a mut Option<Measures>,
+    ) -> (Scores, &'a Measures) {
         let mut s = self.scores;
         s.add_all(&self.per_question[q], -1, self.n);
         let new = if model.questions[q].kind == QuestionKind::Multi {
@@ -264,52 +374,43 @@ impl Tally {
             s.raw[o] = s.raw[o].saturating_sub(self.cost_effects[o]);
         }
         let bit = 1u64 << (q % 64);
-        let weighing =
-            self.cost_effects.iter().any(|e| *e != 0) || index.cost_question_bit & bit != 0;
         if index.compound_deps & bit == 0 {
-            if weighing {
-                let weight = cost::cost_weight(model, index, changed);
-                let costs = if index.cost_deps & bit != 0 && weight.is_some() {
-                    cost::option_costs(model, index, changed, &self.measures)
-                } else {
-                    self.costs
-                };
-                self.add_cost(&mut s, weight, &costs);
-            }
-            return s;
+            return (s, &self.measures);
         }
-        let measures = Measures::compute(index, changed);
+        // Measures change only with the questions they are computed from.
+        let measures: &Measures = if index.measure_questions & bit != 0 {
+            computed.insert(Measures::compute(index, changed))
+        } else {
+            &self.measures
+        };
         for &k in &index.compound_on[q] {
+            if self.compound_free[k] & bit == 0 {
+                continue;
+            }
             let r = &index.rules[index.compound[k]];
-            let now = rule_holds(r, changed, &measures);
+            let now = rule_holds(r, changed, measures);
             if self.compound[k] != now {
                 s.add_rule(r, if now { 1 } else { -1 });
             }
         }
         for &k in &index.limits_on[q] {
-            let new = limits::check(model, index, &index.limits[k], changed, &measures);
+            if self.limit_free[k] & bit == 0 {
+                continue;
+            }
+            let new = limits::check(model, index, &index.limits[k], changed, measures);
             let old = &self.limits[k];
             if new.weight != old.weight || new.exclude != old.exclude || new.split != old.split {
                 s.add_outcome(old, -1);
                 s.add_outcome(&new, 1);
             }
         }
-        if weighing {
-            let weight = cost::cost_weight(model, index, changed);
-            let costs = if index.cost_deps & bit != 0 && weight.is_some() {
-                cost::option_costs(model, index, changed, &measures)
-            } else {
-                self.costs
-            };
-            self.add_cost(&mut s, weight, &costs);
-        }
-        s
+        (s, measures)
     }
 
     /// Whether no answer to question `q` could change the top pick `top`: the top's least
     /// possible score still beats every other option's greatest, counting everything that
     /// depends on `q` (its rules, compound rules and limits at their worst or best, and the
-    /// full range of the cost effect when cost is weighed).
+    /// range of the cost effect when cost is weighed and `q` can move it).
     pub fn cannot_change_top(
         &self,
         model: &Model,
@@ -319,15 +420,6 @@ impl Tally {
     ) -> bool {
         let Some(t) = top else { return false };
         let bit = 1u64 << (q % 64);
-        let sc = &model.scoring;
-        // The most a limit can take away.
-        let worst_limit = sc
-            .soft_over
-            .min(sc.beyond_published)
-            .min(sc.split_cap)
-            .min(sc.near)
-            .min(sc.workaround)
-            .min(0);
         let mut lo = [0i32; MAX_OPTIONS];
         let mut hi = [0i32; MAX_OPTIONS];
         // Exclusions that depend on q now, and whether q can exclude an option.
@@ -340,6 +432,10 @@ impl Tally {
             excl_now[o] = cur.excluded[o];
         }
         for &k in &index.compound_on[q] {
+            if self.compound_free[k] & bit == 0 {
+                // Fails whatever the answer to q.
+                continue;
+            }
             let r = &index.rules[index.compound[k]];
             let on = self.compound[k];
             if r.exclude {
@@ -352,6 +448,10 @@ impl Tally {
             }
         }
         for &k in &index.limits_on[q] {
+            if self.limit_free[k] & bit == 0 {
+                // Does not apply whatever the answer to q.
+                continue;
+            }
             let l = &index.limits[k];
             let def = &model.limits[l.limit];
             let out = &self.limits[k];
@@ -363,17 +463,23 @@ impl Tally {
                 may_exclude |= 1 << l.option;
                 excl_now[l.option] += u8::from(out.exclude);
             }
-            lo[l.option] += worst_limit - out.weight;
-            hi[l.option] -= out.weight;
+            let (least, most) = l.weights;
+            lo[l.option] += least - out.weight;
+            hi[l.option] += most - out.weight;
         }
-        let weighing =
-            self.cost_effects.iter().any(|e| *e != 0) || index.cost_question_bit & bit != 0;
-        if weighing {
-            let w = model.scoring.cost_decisive.max(model.scoring.cost_matters);
-            let range = 3 * w + w / 2;
+        // The cost effects stay as they are unless q sets the weight, changes a cost, or
+        // opens or excludes an option (which can change the cheapest).
+        let cost_question = index.cost_question_bit & bit != 0;
+        let weighing = self.cost_effects.iter().any(|e| *e != 0) || cost_question;
+        if weighing && (cost_question || index.cost_deps & bit != 0 || may_exclude != 0) {
+            let (least, most) = if cost_question {
+                index.cost_effects
+            } else {
+                cost::effect_range(self.cost_weight)
+            };
             for o in 0..self.n {
-                lo[o] -= range;
-                hi[o] += range;
+                lo[o] += least - self.cost_effects[o];
+                hi[o] += most - self.cost_effects[o];
             }
         }
         if may_exclude & (1 << t) != 0 {
@@ -389,7 +495,31 @@ impl Tally {
         })
     }
 
-    fn add_cost(&self, s: &mut Scores, weight: Option<i32>, costs: &[f64; MAX_OPTIONS]) {
+    /// Adds the cost effects for the changed answers (question `bit` changed) to `s`.
+    fn add_cost(
+        &self,
+        s: &mut Scores,
+        model: &Model,
+        index: &Index,
+        changed: &Answers,
+        bit: u64,
+        measures: &Measures,
+    ) {
+        let weight = index.cost_weight(changed);
+        // The tallied costs hold unless a figure they read changed, or they were not priced
+        // because cost was not weighed.
+        let reprice =
+            weight.is_some() && (index.price_deps & bit != 0 || self.cost_weight.is_none());
+        let mut costs = self.costs;
+        if reprice {
+            // Only open options' costs count (see `cost::effects_from`), so excluded ones keep
+            // the tallied figure, which leaves the comparison below as it would be.
+            let excluded = s.excluded;
+            cost::reprice(model, index, changed, measures, &mut costs, |o| {
+                excluded[o] == 0
+            });
+        }
+        let costs = &costs;
         let same_open = (0..self.n).all(|o| (s.excluded[o] > 0) == (self.scores.excluded[o] > 0));
         let same_costs = costs
             .iter()
@@ -461,6 +591,116 @@ mod tests {
         for r in -500..=500 {
             let f = 50.0 + 50.0 * f64::from(r) / (f64::from(r).abs() + 60.0);
             assert!((f64::from(score(r)) - f).abs() <= 0.5 + 1e-9, "{r}");
+        }
+    }
+}
+
+/// The incremental re-scoring and the pruning of questions agree with tallying from scratch.
+#[cfg(all(test, feature = "toml"))]
+mod incremental {
+    use super::*;
+    use crate::engine::sensitivity::alternatives;
+    use proptest::prelude::*;
+    use std::sync::LazyLock;
+
+    static MODEL: LazyLock<Model> = LazyLock::new(crate::load::builtin);
+
+    /// Per question: whether answered, a choice seed, whether a figure, and where in its range.
+    fn answers() -> impl Strategy<Value = Answers> {
+        let m = &*MODEL;
+        prop::collection::vec(
+            (0u8..4, any::<u32>(), any::<bool>(), 0.0f64..1.0),
+            m.questions.len(),
+        )
+        .prop_map(move |seeds| {
+            let mut a = Answers::empty(m);
+            for (q, (answered, seed, figure, at)) in seeds.into_iter().enumerate() {
+                let question = &m.questions[q];
+                let n = question.choices.len().min(32) as u32;
+                if answered == 0 || n == 0 {
+                    continue;
+                }
+                let slot = match (&question.number, question.kind) {
+                    (Some(spec), _) if figure => {
+                        let (lo, hi) = (spec.min.max(1e-3).ln(), spec.max.ln());
+                        let v = ((lo + at * (hi - lo)).exp() * 1000.0).round() / 1000.0;
+                        let v = v.clamp(spec.min, spec.max);
+                        Slot {
+                            choices: question.choice_for(v).map_or(0, |c| 1 << c),
+                            number: Some(v),
+                        }
+                    }
+                    (_, QuestionKind::Multi) => Slot {
+                        choices: seed & ((1u64 << n) - 1) as u32,
+                        number: None,
+                    },
+                    _ => Slot {
+                        choices: 1 << (seed % n),
+                        number: None,
+                    },
+                };
+                a.set_slot(q, slot);
+            }
+            a
+        })
+    }
+
+    /// Two cases where re-scoring has always differed from a full tally, kept as they are so
+    /// that speeding the engine up changes none of its advice (reported, not fixed here):
+    /// - the cost question changes between two weights ("matters" and "decisive"): the cost
+    ///   effects of the old weight are kept;
+    /// - a question no compound rule or limit depends on changes a measure the cost reads
+    ///   (runs per month from the load shape): the costs are priced with the old measures.
+    fn known_discrepancy(m: &Model, a: &Answers, changed: &Answers, q: usize) -> bool {
+        let index = m.index();
+        let bit = 1u64 << (q % 64);
+        let weights = (index.cost_weight(a), index.cost_weight(changed));
+        let reweighed = matches!(weights, (Some(x), Some(y)) if x != y);
+        let stale = index.compound_deps & bit == 0
+            && weights.1.is_some()
+            && Measures::compute(index, a) != Measures::compute(index, changed);
+        reweighed || stale
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn rescoring_one_changed_answer_matches_a_full_tally(a in answers()) {
+            let m = &*MODEL;
+            let index = m.index();
+            let tally = Tally::new(m, index, &a);
+            let top = tally.scores.top(tally.n);
+            let mut alts = Vec::new();
+            for q in 0..m.questions.len() {
+                alternatives(m, q, a.slot(q), &mut alts);
+                let pruned = tally.cannot_change_top(m, index, q, top);
+                for &(slot, _) in &alts {
+                    let mut changed = a.clone();
+                    changed.set_slot(q, slot);
+                    if changed.is_empty() {
+                        // "What would change" names no new top for no answers at all.
+                        continue;
+                    }
+                    let quick = tally.rescore(m, index, &changed, q);
+                    prop_assert_eq!(
+                        tally.top_after(m, index, &changed, q, top),
+                        quick.top(tally.n),
+                        "top after question {} to {:?}", q, slot
+                    );
+                    if pruned {
+                        prop_assert_eq!(quick.top(tally.n), top, "pruned question {} to {:?}", q, slot);
+                    }
+                    if known_discrepancy(m, &a, &changed, q) {
+                        continue;
+                    }
+                    let full = Tally::new(m, index, &changed);
+                    prop_assert_eq!(quick, full.scores, "question {} to {:?} from {}", q, slot, a.to_query(m));
+                    if pruned {
+                        prop_assert_eq!(full.scores.top(full.n), top, "pruned question {} to {:?}", q, slot);
+                    }
+                }
+            }
         }
     }
 }
