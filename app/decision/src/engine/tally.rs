@@ -374,15 +374,17 @@ impl Tally {
             s.raw[o] = s.raw[o].saturating_sub(self.cost_effects[o]);
         }
         let bit = 1u64 << (q % 64);
-        if index.compound_deps & bit == 0 {
-            return (s, &self.measures);
-        }
-        // Measures change only with the questions they are computed from.
+        // Measures change only with the questions they are computed from. Cost reads them
+        // too, so they are recomputed even for a question no compound rule or limit reads
+        // (the load shape, runs per month).
         let measures: &Measures = if index.measure_questions & bit != 0 {
             computed.insert(Measures::compute(index, changed))
         } else {
             &self.measures
         };
+        if index.compound_deps & bit == 0 {
+            return (s, measures);
+        }
         for &k in &index.compound_on[q] {
             if self.compound_free[k] & bit == 0 {
                 continue;
@@ -525,7 +527,9 @@ impl Tally {
             .iter()
             .zip(&self.costs)
             .all(|(a, b)| a == b || (a.is_nan() && b.is_nan()));
-        let effects = if same_open && same_costs && weight.is_some() {
+        // The tallied effects hold only at the tallied weight ("matters" and "decisive" move
+        // the same costs by different amounts).
+        let effects = if same_open && same_costs && weight.is_some() && weight == self.cost_weight {
             self.cost_effects
         } else {
             cost::effects_from(weight, costs, &s.excluded)
@@ -645,21 +649,42 @@ mod incremental {
         })
     }
 
-    /// Two cases where re-scoring has always differed from a full tally, kept as they are so
-    /// that speeding the engine up changes none of its advice (reported, not fixed here):
-    /// - the cost question changes between two weights ("matters" and "decisive"): the cost
-    ///   effects of the old weight are kept;
-    /// - a question no compound rule or limit depends on changes a measure the cost reads
-    ///   (runs per month from the load shape): the costs are priced with the old measures.
-    fn known_discrepancy(m: &Model, a: &Answers, changed: &Answers, q: usize) -> bool {
+    /// Re-scores every one-answer change of `query` and compares with a full tally.
+    fn assert_rescores_match(query: &str) {
+        let m = &*MODEL;
         let index = m.index();
-        let bit = 1u64 << (q % 64);
-        let weights = (index.cost_weight(a), index.cost_weight(changed));
-        let reweighed = matches!(weights, (Some(x), Some(y)) if x != y);
-        let stale = index.compound_deps & bit == 0
-            && weights.1.is_some()
-            && Measures::compute(index, a) != Measures::compute(index, changed);
-        reweighed || stale
+        let a = crate::PageQuery::parse(m, query).answers;
+        let tally = Tally::new(m, index, &a);
+        let mut alts = Vec::new();
+        for q in 0..m.questions.len() {
+            alternatives(m, q, a.slot(q), &mut alts);
+            for &(slot, _) in &alts {
+                let mut changed = a.clone();
+                changed.set_slot(q, slot);
+                let quick = tally.rescore(m, index, &changed, q);
+                let full = Tally::new(m, index, &changed);
+                assert_eq!(
+                    quick, full.scores,
+                    "{} to {slot:?} from {query}",
+                    m.questions[q].id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_new_load_shape_reprices_with_its_own_measures() {
+        // The load shape feeds runs per month, which only the cost reads: re-scoring once
+        // priced the changed answer with the old measures.
+        assert_rescores_match("rate=100-2000&cost=decisive");
+    }
+
+    #[test]
+    fn a_new_cost_weight_recomputes_the_cost_effects() {
+        // "matters" and "decisive" move the same costs by different amounts: re-scoring once
+        // kept the tallied effects when only the weight changed.
+        assert_rescores_match("rate=100-2000&duration=minutes&steps=20&cost=matters");
+        assert_rescores_match("rate=450&duration=36h&cost=decisive&waits=human");
     }
 
     proptest! {
@@ -690,9 +715,6 @@ mod incremental {
                     );
                     if pruned {
                         prop_assert_eq!(quick.top(tally.n), top, "pruned question {} to {:?}", q, slot);
-                    }
-                    if known_discrepancy(m, &a, &changed, q) {
-                        continue;
                     }
                     let full = Tally::new(m, index, &changed);
                     prop_assert_eq!(quick, full.scores, "question {} to {:?} from {}", q, slot, a.to_query(m));
