@@ -108,7 +108,7 @@ fn Header() -> impl IntoView {
                     "Orchestration Advisor"
                 </a>
                 <nav aria-label="Main" class="order-3 w-full sm:order-2 sm:w-auto">
-                    <ul class="flex gap-1 text-sm">
+                    <ul class="flex flex-wrap gap-1 text-sm">
                         <NavItem href="/" label="Advisor" />
                         <NavItem href="/compare" label="Compare" />
                         <NavItem href="/whatif" label="What if" />

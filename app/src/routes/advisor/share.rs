@@ -70,7 +70,7 @@ pub fn ShareBox(
                 <a
                     href=short_path
                     target=target
-                    class="text-sm text-link underline"
+                    class="break-all text-sm text-link underline"
                     data-testid="short-link"
                 >
                     {short_full.clone()}
