@@ -312,9 +312,9 @@ pub fn evaluate<'m>(model: &'m Model, answers: &Answers) -> Evaluation<'m> {
                     cheap_usd,
                 ) {
                     if reason.weight > 0 {
-                        push_pro(&mut r.pros, reason);
+                        insert_by_strength(&mut r.pros, reason);
                     } else {
-                        push_against(&mut r.against, reason);
+                        insert_by_strength(&mut r.against, reason);
                     }
                 }
             }
@@ -440,9 +440,9 @@ fn explain<'m>(
         if rule.exclude {
             ranked.excluded_by.push(reason);
         } else if rule.weight > 0 {
-            push_pro(&mut ranked.pros, reason);
+            insert_by_strength(&mut ranked.pros, reason);
         } else if rule.weight < 0 {
-            push_against(&mut ranked.against, reason);
+            insert_by_strength(&mut ranked.against, reason);
         }
     }
     for (cl, out) in index.limits.iter().zip(&tally.limits) {
@@ -455,7 +455,7 @@ fn explain<'m>(
             if out.exclude {
                 ranked.excluded_by.push(reason);
             } else {
-                push_against(&mut ranked.against, reason);
+                insert_by_strength(&mut ranked.against, reason);
             }
         }
         ranked.limits.push(check);
@@ -463,15 +463,17 @@ fn explain<'m>(
     ranked
 }
 
-// Strongest reasons first; file order breaks ties. Each reason goes in where a stable sort
-// by weight would put it (after its equals), so the lists never need sorting.
-
-fn push_pro<'m>(pros: &mut Vec<Reason<'m>>, reason: Reason<'m>) {
-    let at = pros.partition_point(|x| x.weight >= reason.weight);
-    pros.insert(at, reason);
-}
-
-fn push_against<'m>(against: &mut Vec<Reason<'m>>, reason: Reason<'m>) {
-    let at = against.partition_point(|x| x.weight <= reason.weight);
-    against.insert(at, reason);
+/// Strongest reasons first, file order breaking ties: each reason goes in where a stable sort
+/// by weight would put it (after its equals), so the lists never need sorting. Pros are
+/// strongest when most positive, reasons against when most negative.
+fn insert_by_strength<'m>(list: &mut Vec<Reason<'m>>, reason: Reason<'m>) {
+    let pro = reason.weight > 0;
+    let at = list.partition_point(|x| {
+        if pro {
+            x.weight >= reason.weight
+        } else {
+            x.weight <= reason.weight
+        }
+    });
+    list.insert(at, reason);
 }
