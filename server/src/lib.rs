@@ -48,7 +48,7 @@ pub fn app(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let context = {
         let model: SharedModel = state.model;
-        let model_json = state.browser_model_json.clone();
+        let model_data = state.browser_model_data.clone();
         move || {
             provide_context(model);
             let origin = use_context::<http::request::Parts>()
@@ -57,7 +57,7 @@ pub fn app(state: AppState) -> Router {
                 .unwrap_or_default();
             provide_context(Site {
                 origin,
-                model_json: model_json.clone(),
+                model_data: model_data.clone(),
             });
         }
     };

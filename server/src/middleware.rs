@@ -231,7 +231,7 @@ pub fn is_host_source(s: &str) -> bool {
 }
 
 /// `'sha256-…'` sources for every inline script of a page (module and classic scripts; not
-/// JSON data blocks, which never run, nor scripts with `src`).
+/// data blocks such as the model's, which never run, nor scripts with `src`).
 pub fn inline_script_hashes(html: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut rest = html;
@@ -242,7 +242,7 @@ pub fn inline_script_hashes(html: &str) -> Vec<String> {
             break;
         };
         let tag = &after[..gt];
-        if !tag.contains("application/json") && !tag.contains(" src=") && gt < end {
+        if runs_as_script(tag) && !tag.contains(" src=") && gt < end {
             let body = &after[gt + 1..end];
             let hash =
                 base64::engine::general_purpose::STANDARD.encode(Sha256::digest(body.as_bytes()));
@@ -254,6 +254,18 @@ pub fn inline_script_hashes(html: &str) -> Vec<String> {
         rest = &after[end + "</script>".len()..];
     }
     out
+}
+
+/// Whether a `<script …` start tag (without its `>`) is one the browser runs: no `type`, a
+/// JavaScript type, or `module`. Any other type makes it a data block (HTML Living Standard,
+/// "the script element": data blocks are not evaluated, so CSP does not apply to them).
+fn runs_as_script(tag: &str) -> bool {
+    let Some(i) = tag.find(" type=\"") else {
+        return true;
+    };
+    let value = tag[i + " type=\"".len()..].split('"').next().unwrap_or("");
+    let value = value.trim().to_ascii_lowercase();
+    value.is_empty() || value == "module" || value.contains("javascript")
 }
 
 /// Content-Security-Policy for one response.
@@ -546,9 +558,9 @@ mod tests {
 
     #[test]
     fn inline_scripts_are_hashed_and_data_blocks_skipped() {
-        let html = r#"<script>a()</script><script type="application/json" id="m">{"x":1}</script><script type="module" src="/x.js"></script><script type="module">b()</script>"#;
+        let html = r#"<script>a()</script><script type="application/json" id="m">{"x":1}</script><script type="application/octet-stream" id="d">%00a</script><script type="module" src="/x.js"></script><script type="module">b()</script><script type="text/javascript">c()</script>"#;
         let h = inline_script_hashes(html);
-        assert_eq!(h.len(), 2);
+        assert_eq!(h.len(), 3);
         assert!(h.iter().all(|s| s.starts_with("'sha256-")));
     }
 }

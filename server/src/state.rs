@@ -47,8 +47,9 @@ pub struct AppState {
     pub model: &'static Model,
     /// The whole model as JSON, for the API.
     pub model_json: Arc<str>,
-    /// The model the browser needs (no fact details or help text), as JSON, for pages.
-    pub browser_model_json: Arc<str>,
+    /// The model the browser needs (no fact details or help text), as pages carry it
+    /// ([`app::context::browser_model_data`]).
+    pub browser_model_data: Arc<str>,
     pub settings: Arc<Settings>,
     pub og_cache: OgCache,
     pub pages: PageCache,
@@ -61,8 +62,8 @@ impl AppState {
         let model_json: Arc<str> = serde_json::to_string(model)
             .expect("a model always serialises")
             .into();
-        let browser_model_json: Arc<str> = serde_json::to_string(&model.for_browser())
-            .expect("a model always serialises")
+        let browser_model_data: Arc<str> = app::context::browser_model_data(model)
+            .expect("a validated model has no NaN figure")
             .into();
         let pages = PageCache::new(settings.page_cache_bytes);
         let metrics = Metrics::default();
@@ -70,7 +71,7 @@ impl AppState {
             leptos,
             model,
             model_json,
-            browser_model_json,
+            browser_model_data,
             settings: Arc::new(settings),
             og_cache: OgCache::default(),
             pages,

@@ -2,7 +2,8 @@
 //! tests, on the server, and in the browser after hydration.
 //!
 //! - [`model`]: the data (sources, facts, options, questions, rules, limits, architectures,
-//!   prices), read from TOML on the server ([`load`], feature `toml`) and JSON in the browser.
+//!   prices), read from TOML on the server ([`load`], feature `toml`) and from a compact
+//!   binary copy in the browser.
 //! - [`answers`], [`query`], [`number`], [`shortcode`]: answers as links carry them.
 //! - [`engine`]: the evaluation, a pure function of (model, answers).
 

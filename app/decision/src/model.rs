@@ -1,18 +1,20 @@
 //! The decision model as data: sources, facts, options, questions, rules, limits, architectures
-//! and prices. The same types are read from TOML on the server and from JSON in the browser.
+//! and prices. The same types are read from TOML on the server and from a compact binary copy
+//! (Borsh, [`Model::to_browser_bytes`]) in the browser; the JSON API writes them as JSON.
 //!
 //! Every list is written `[[name]]` once per entry in a model file and appears as the plural
 //! (`sources`, `facts`, ...) in JSON; the `rename`/`alias` pairs below say exactly that.
 
 use crate::index::Index;
+use borsh::{BorshDeserialize, BorshSerialize};
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
 /// A whole decision model. Built from `builtin.toml` unless a team supplies its own file.
 ///
-/// Look-ups by id go through an index that is built on first use, so a model read from JSON
-/// in the browser is as fast as one loaded on the server.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+/// Look-ups by id go through an index that is built on first use, so a model read in the
+/// browser is as fast as one loaded on the server.
+#[derive(Clone, Debug, Serialize, Deserialize, BorshSerialize, BorshDeserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Model {
     /// Stable identifier, e.g. `aws-orchestration`.
@@ -65,6 +67,7 @@ pub struct Model {
     #[serde(default, rename(deserialize = "price"), alias = "prices")]
     pub prices: Vec<Price>,
     #[serde(skip)]
+    #[borsh(skip)]
     index: OnceLock<Index>,
 }
 
@@ -78,7 +81,7 @@ impl PartialEq for Model {
 /// Weights the engine applies for limits, in the same raw units as rule weights (about ±30).
 ///
 /// They live in the model file so that a team can see and change how strongly a quota counts.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, BorshSerialize, BorshDeserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Scoring {
     /// Above a soft (adjustable) default quota but within a figure AWS has published.
@@ -120,7 +123,7 @@ impl Default for Scoring {
 }
 
 /// Constants behind the workload measures, with the facts they rest on.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, BorshSerialize, BorshDeserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Workload {
     /// History events a Standard execution records per state transition (at least an
@@ -139,7 +142,7 @@ impl Default for Workload {
 }
 
 /// Where facts were read.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, BorshSerialize, BorshDeserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: String,
@@ -153,7 +156,9 @@ pub struct Source {
     pub as_of: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, BorshSerialize, BorshDeserialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum SourceKind {
     /// The team's orchestration guide that this product is built on.
@@ -176,7 +181,7 @@ impl SourceKind {
 }
 
 /// One statement the product shows, with where it comes from.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, BorshSerialize, BorshDeserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Fact {
     pub id: String,
@@ -202,7 +207,7 @@ pub struct Fact {
 }
 
 /// One of the approaches the model compares.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, BorshSerialize, BorshDeserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OptionDef {
     pub id: String,
@@ -219,7 +224,9 @@ pub struct OptionDef {
 
 /// The billing shape of an option; the formulas live in `engine::cost`, the prices in
 /// [`Price`] entries.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, BorshSerialize, BorshDeserialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum CostModel {
     /// Per state transition (Step Functions Standard).
@@ -233,7 +240,7 @@ pub enum CostModel {
 }
 
 /// A row of one of the comparison tables.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, BorshSerialize, BorshDeserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Attribute {
     pub id: String,
@@ -246,7 +253,18 @@ pub struct Attribute {
 }
 
 /// Which comparison table a row belongs to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    BorshSerialize,
+    BorshDeserialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum TableKind {
     /// The guide's "Choosing an orchestration approach" table.
@@ -281,7 +299,7 @@ impl TableKind {
 }
 
 /// A heading that questions are grouped under.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, BorshSerialize, BorshDeserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Group {
     pub id: String,
@@ -289,7 +307,7 @@ pub struct Group {
 }
 
 /// A question of the questionnaire. "Not sure" is always possible and is not listed.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, BorshSerialize, BorshDeserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Question {
     /// Query-string key.
@@ -317,7 +335,18 @@ pub struct Question {
     pub facts: Vec<String>,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    BorshSerialize,
+    BorshDeserialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum QuestionKind {
     /// One answer.
@@ -328,7 +357,7 @@ pub enum QuestionKind {
 }
 
 /// A question that takes a figure.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, BorshSerialize, BorshDeserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NumberSpec {
     pub unit: Unit,
@@ -341,7 +370,9 @@ pub struct NumberSpec {
 }
 
 /// The unit of a figure, which also decides how text is read ("36h", "1.5k/s", "2 MB").
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, BorshSerialize, BorshDeserialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Unit {
     /// Elapsed time, stored in seconds; text needs a unit (`90s`, `20m`, `36h`, `14d`).
@@ -361,7 +392,7 @@ pub enum Unit {
 }
 
 /// One possible answer.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, BorshSerialize, BorshDeserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     /// Query-string value.
@@ -382,7 +413,9 @@ pub struct Choice {
 }
 
 /// When a rule, conflict or architecture applies. Exactly one kind of test per condition.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(
+    Clone, Debug, Default, PartialEq, Serialize, Deserialize, BorshSerialize, BorshDeserialize,
+)]
 #[serde(deny_unknown_fields)]
 pub struct Condition {
     /// A question id: tests the answer to it.
@@ -414,7 +447,7 @@ pub struct Condition {
 /// Read with a visitor of its own rather than `#[serde(untagged)]`: a table is one condition, an
 /// array is several. That keeps serde's buffering machinery out of the browser's wasm and gives
 /// a model author the real error inside a condition instead of "did not match any variant".
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, BorshSerialize, BorshDeserialize)]
 #[serde(untagged)]
 pub enum When {
     One(Condition),
@@ -430,11 +463,16 @@ impl<'de> Deserialize<'de> for When {
                 f.write_str("a condition table or an array of condition tables")
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<When, A::Error> {
-                Condition::deserialize(serde::de::value::MapAccessDeserializer::new(map))
-                    .map(When::One)
+                <Condition as Deserialize>::deserialize(
+                    serde::de::value::MapAccessDeserializer::new(map),
+                )
+                .map(When::One)
             }
             fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<When, A::Error> {
-                Vec::deserialize(serde::de::value::SeqAccessDeserializer::new(seq)).map(When::All)
+                <Vec<Condition> as Deserialize>::deserialize(
+                    serde::de::value::SeqAccessDeserializer::new(seq),
+                )
+                .map(When::All)
             }
         }
         deserializer.deserialize_any(OneOrMany)
@@ -452,7 +490,7 @@ impl When {
 }
 
 /// What an answer does to one option.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, BorshSerialize, BorshDeserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
     pub id: String,
@@ -476,7 +514,7 @@ pub struct Rule {
 }
 
 /// Answers that pull in opposite directions.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, BorshSerialize, BorshDeserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ConflictRule {
     pub id: String,
@@ -488,7 +526,7 @@ pub struct ConflictRule {
 }
 
 /// A documented limit or quota of one option, checked against a measure of the workload.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, BorshSerialize, BorshDeserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Limit {
     pub id: String,
@@ -525,7 +563,7 @@ pub struct Limit {
 }
 
 /// One Region's value of a limit.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, BorshSerialize, BorshDeserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RegionValue {
     /// Region codes (the `region` question's choice ids).
@@ -534,7 +572,7 @@ pub struct RegionValue {
 }
 
 /// An answer beyond the four options: no orchestrator, a split, or a hybrid of options.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, BorshSerialize, BorshDeserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Architecture {
     pub id: String,
@@ -554,7 +592,9 @@ pub struct Architecture {
     pub facts: Vec<String>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, BorshSerialize, BorshDeserialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum ArchitectureKind {
     NoOrchestrator,
@@ -573,7 +613,7 @@ impl ArchitectureKind {
 }
 
 /// One part of an architecture.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, BorshSerialize, BorshDeserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Part {
     /// An option id, or none for a component outside the four (a queue, a container service).
@@ -586,7 +626,7 @@ pub struct Part {
 }
 
 /// A list price with its source.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, BorshSerialize, BorshDeserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Price {
     /// Fixed ids the cost formulas look up, e.g. `sfn-standard-transition`.
@@ -607,7 +647,7 @@ pub struct Price {
 }
 
 /// Above `from` units a month, the price is `usd` per the price's `per` units.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, BorshSerialize, BorshDeserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PriceTier {
     pub from: f64,
@@ -685,6 +725,23 @@ impl Model {
         }
         m
     }
+    /// [`Model::for_browser`] in the compact binary form (Borsh) that the browser reads with
+    /// [`Model::from_browser_bytes`]. Binary rather than JSON because reading JSON into these
+    /// types was the largest part of the browser's wasm that served no one but the model.
+    ///
+    /// # Errors
+    /// Borsh refuses to write a NaN figure; a validated model has none.
+    pub fn to_browser_bytes(&self) -> std::io::Result<Vec<u8>> {
+        borsh::to_vec(&self.for_browser())
+    }
+    /// Reads what [`Model::to_browser_bytes`] wrote. The index is rebuilt on first use.
+    ///
+    /// # Errors
+    /// Bytes that are not a whole model of this build's types (truncated, from another
+    /// version, or with bytes left over).
+    pub fn from_browser_bytes(bytes: &[u8]) -> std::io::Result<Model> {
+        borsh::from_slice(bytes)
+    }
 }
 
 impl Question {
@@ -731,5 +788,26 @@ mod tests {
         assert!(err.contains("anyy"), "{err}");
         let err = serde_json::from_str::<When>("7").unwrap_err().to_string();
         assert!(err.contains("condition table"), "{err}");
+    }
+
+    #[cfg(feature = "toml")]
+    #[test]
+    fn the_browser_reads_back_exactly_what_the_server_wrote() {
+        let model = crate::load::builtin();
+        let bytes = model.to_browser_bytes().unwrap();
+        let back = Model::from_browser_bytes(&bytes).unwrap();
+        assert_eq!(back, model.for_browser());
+        assert_eq!(back.questions.len(), model.questions.len());
+        // A cut-off or padded copy is an error, never a smaller model.
+        assert!(Model::from_browser_bytes(&bytes[..bytes.len() - 1]).is_err());
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert!(Model::from_browser_bytes(&longer).is_err());
+        let json = serde_json::to_string(&model.for_browser()).unwrap();
+        eprintln!(
+            "browser model: {} B JSON, {} B Borsh",
+            json.len(),
+            bytes.len()
+        );
     }
 }

@@ -14,7 +14,7 @@ pub use island::Advisor;
 
 use crate::components::layout::PageHeading;
 use crate::components::questionnaire::Questionnaire;
-use crate::context::{use_frame, use_model, use_site, MODEL_ELEMENT_ID};
+use crate::context::{use_frame, use_model, use_site, ModelData};
 use crate::routes::not_found::NotFound;
 use decision::query::Page;
 use decision::{shortcode, Notice, PageQuery};
@@ -56,14 +56,12 @@ fn AdvisorView(
     let site = use_site();
     let frame = use_frame();
     let parsed = PageQuery::parse(model, &query);
-    let model_json = site.model_json.replace('<', "\\u003c");
     view! {
         <PageMeta answers=parsed.answers.clone() />
         <PageHeading title="Which AWS orchestration approach fits your workflow?">
             "Answer what you know about the workload, in figures where you have them. Each answer moves the four approaches — Lambda durable functions, Step Functions Standard, Step Functions Express, and EventBridge with Lambda — every quota is checked at your numbers, and every reason links to the fact behind it."
         </PageHeading>
-        // The browser's copy of the model, for the island. Data, not a script: no CSP source.
-        <script type="application/json" id=MODEL_ELEMENT_ID inner_html=model_json></script>
+        <ModelData />
         <Advisor
             query=query
             notices=extra_notices

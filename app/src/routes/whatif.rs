@@ -8,7 +8,7 @@ pub use island::WhatIf;
 
 use crate::components::layout::PageHeading;
 use crate::components::questionnaire::Questionnaire;
-use crate::context::{use_frame, use_model, use_site, MODEL_ELEMENT_ID};
+use crate::context::{use_frame, use_model, use_site, ModelData};
 use decision::query::{whatif_link, Page, WhatIfQuery};
 use decision::shortcode;
 use leptos::either::Either;
@@ -74,7 +74,6 @@ fn WhatIfView(query: WhatIfQuery) -> impl IntoView {
         h
     };
     let (hidden_a, hidden_b) = (carry("b", &b, "a"), carry("a", &a, "b"));
-    let model_json = site.model_json.replace('<', "\\u003c");
     view! {
         <Title text="What if — Orchestration Advisor" />
         <Meta
@@ -85,7 +84,7 @@ fn WhatIfView(query: WhatIfQuery) -> impl IntoView {
         <PageHeading title="What if…">
             "Change answers on the right and see what moves: the ranking, each option's limits at the new numbers, the cost, and the reasons behind every move. Today's answers stay on the left."
         </PageHeading>
-        <script type="application/json" id=MODEL_ELEMENT_ID inner_html=model_json></script>
+        <ModelData />
         <WhatIf
             a=a.clone()
             b=b.clone()
