@@ -264,7 +264,7 @@ impl PriceSlots {
 
 /// Up to five monthly lines (label, US dollars, price index), without allocating.
 #[derive(Clone, Copy, Debug)]
-struct Lines {
+pub(crate) struct Lines {
     items: [(&'static str, f64, usize); 5],
     len: usize,
 }
@@ -283,7 +283,8 @@ impl Lines {
     fn as_slice(&self) -> &[(&'static str, f64, usize)] {
         &self.items[..self.len]
     }
-    fn total(&self) -> f64 {
+    /// The monthly total: the lines summed in order.
+    pub(crate) fn total(&self) -> f64 {
         self.as_slice().iter().map(|l| l.1).sum()
     }
 }
@@ -397,18 +398,37 @@ pub(crate) fn total(
     Some(lines(model, &index.prices, kind, inp, runs)?.total())
 }
 
-/// Each option's cost, in model order.
-pub(crate) fn for_options<'m>(
-    model: &'m Model,
-    index: &'m Index,
-    inp: &Inputs,
-) -> Vec<Option<Cost<'m>>> {
+/// Each option's monthly lines at the inputs' volume, in model order; `None` where an
+/// option has no cost model or a price it needs is missing. Priced once per evaluation: the
+/// tally, the ranking and an architecture's figures all read these.
+pub(crate) fn price_options(model: &Model, index: &Index, inp: &Inputs) -> Vec<Option<Lines>> {
     model
         .options
         .iter()
+        .map(|o| lines(model, &index.prices, o.cost_model?, inp, inp.runs))
+        .collect()
+}
+
+/// Each option's monthly total from [`price_options`]' lines; NaN where it cannot be priced.
+pub(crate) fn totals(priced: &[Option<Lines>]) -> [f64; MAX_OPTIONS] {
+    let mut costs = [f64::NAN; MAX_OPTIONS];
+    for (c, l) in costs.iter_mut().zip(priced) {
+        *c = l.as_ref().map_or(f64::NAN, Lines::total);
+    }
+    costs
+}
+
+/// Each option's cost, in model order, from [`price_options`]' lines.
+pub(crate) fn for_options<'m>(
+    index: &'m Index,
+    inp: &Inputs,
+    priced: &[Option<Lines>],
+) -> Vec<Option<Cost<'m>>> {
+    priced
+        .iter()
         .enumerate()
-        .map(|(i, o)| {
-            let lines = lines(model, &index.prices, o.cost_model?, inp, inp.runs)?;
+        .map(|(i, lines)| {
+            let lines = lines.as_ref()?;
             let monthly = lines.total();
             let (facts, third_party) = &index.cost_facts[i];
             Some(Cost {
@@ -472,24 +492,6 @@ pub(crate) fn option_facts(model: &Model, slots: &PriceSlots) -> Vec<(Vec<String
             (facts, third_party)
         })
         .collect()
-}
-
-/// One option's monthly cost at the answers' numbers (for an architecture's arithmetic).
-pub(crate) fn monthly(
-    model: &Model,
-    index: &Index,
-    answers: &Answers,
-    measures: &Measures,
-    option: &str,
-) -> Option<f64> {
-    let inp = inputs(index, answers, measures);
-    total(
-        model,
-        index,
-        model.option(option)?.cost_model?,
-        &inp,
-        inp.runs,
-    )
 }
 
 /// One line per option on a log grid of volumes: (option index, [(runs per month, monthly cost)]).
@@ -573,20 +575,8 @@ pub fn crossovers<'m>(model: &'m Model, answers: &Answers) -> Vec<Crossover<'m>>
     out
 }
 
-/// Each option's monthly cost at the answers' numbers; NaN where it cannot be priced.
-pub(crate) fn option_costs(
-    model: &Model,
-    index: &Index,
-    answers: &Answers,
-    measures: &Measures,
-) -> [f64; MAX_OPTIONS] {
-    let mut costs = [f64::NAN; MAX_OPTIONS];
-    reprice(model, index, answers, measures, &mut costs, |_| true);
-    costs
-}
-
-/// Prices again the options `which` picks (see [`option_costs`]), leaving the others as
-/// they are in `costs`.
+/// Prices again the options `which` picks (see [`totals`]), leaving the others as they are
+/// in `costs`.
 pub(crate) fn reprice(
     model: &Model,
     index: &Index,

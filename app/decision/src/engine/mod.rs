@@ -294,8 +294,7 @@ pub fn evaluate<'m>(model: &'m Model, answers: &Answers) -> Evaluation<'m> {
     } else {
         tally.scores.top(n)
     };
-    let cost_inputs = cost::inputs(index, answers, &tally.measures);
-    let mut costs = cost::for_options(model, index, &cost_inputs);
+    let mut costs = cost::for_options(index, &tally.cost_inputs, &tally.priced);
     let cheapest = (0..n)
         .filter(|&o| !tally.scores.is_excluded(o))
         .filter_map(|o| Some((o, costs[o].as_ref()?.monthly_usd)))
@@ -357,7 +356,7 @@ pub fn evaluate<'m>(model: &'m Model, answers: &Answers) -> Evaluation<'m> {
         what_would_change,
         next_question: next_question.map(|q| model.questions[q].id.as_str()),
         confidence,
-        cost_assumptions: cost::assumptions(&cost_inputs),
+        cost_assumptions: cost::assumptions(&tally.cost_inputs),
     }
 }
 

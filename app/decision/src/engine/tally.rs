@@ -206,6 +206,10 @@ pub(crate) struct Tally {
     /// test independent of a question keep their outcome whatever the answer to it.
     limit_free: Vec<u64>,
     pub measures: Measures,
+    /// The workload figures the cost formulas read, and each option's monthly lines at them
+    /// (priced once, whether or not cost is weighed: the ranking shows them).
+    pub cost_inputs: cost::Inputs,
+    pub priced: Vec<Option<cost::Lines>>,
     /// Each option's monthly cost (NaN where it cannot be priced) and the score effect of
     /// cost when the team weighs it.
     pub costs: [f64; MAX_OPTIONS],
@@ -283,11 +287,9 @@ impl Tally {
             })
             .collect();
         let weight = index.cost_weight(answers);
-        let costs = if weight.is_some() {
-            cost::option_costs(model, index, answers, &measures)
-        } else {
-            [f64::NAN; MAX_OPTIONS]
-        };
+        let cost_inputs = cost::inputs(index, answers, &measures);
+        let priced = cost::price_options(model, index, &cost_inputs);
+        let costs = cost::totals(&priced);
         let cost_effects = cost::effects_from(weight, &costs, &scores.excluded);
         for (o, e) in cost_effects.iter().enumerate().take(n) {
             scores.raw[o] = scores.raw[o].saturating_add(*e);
@@ -301,6 +303,8 @@ impl Tally {
             limits,
             limit_free,
             measures,
+            cost_inputs,
+            priced,
             costs,
             cost_effects,
             cost_weight: weight,
@@ -508,10 +512,9 @@ impl Tally {
         measures: &Measures,
     ) {
         let weight = index.cost_weight(changed);
-        // The tallied costs hold unless a figure they read changed, or they were not priced
-        // because cost was not weighed.
-        let reprice =
-            weight.is_some() && (index.price_deps & bit != 0 || self.cost_weight.is_none());
+        // The tallied costs hold unless a figure they read changed (they are priced whether or
+        // not cost is weighed).
+        let reprice = weight.is_some() && index.price_deps & bit != 0;
         let mut costs = self.costs;
         if reprice {
             // Only open options' costs count (see `cost::effects_from`), so excluded ones keep
