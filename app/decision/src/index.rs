@@ -131,6 +131,9 @@ pub(crate) struct Index {
     pub cost_question_bit: u64,
     /// Questions the monthly costs themselves depend on (the cost deps but the weight).
     pub price_deps: u64,
+    /// Per option: the questions its own monthly cost depends on (those behind the inputs its
+    /// cost formula reads; none for an option that cannot be priced).
+    pub option_price_deps: Vec<u64>,
     /// Per choice of the `cost` question, the weight it gives.
     cost_weights: Vec<Option<i32>>,
     /// Per choice of the free-tier question: whether it includes the free tier; per choice of
@@ -338,6 +341,32 @@ impl Index {
         .fold(0, |d, q| d | bit(q));
         ix.cost_question_bit = bit(sp.cost_weight);
         ix.price_deps = ix.cost_deps & !ix.cost_question_bit;
+        let input_deps = |input: crate::engine::cost::Input| -> u64 {
+            use crate::engine::cost::Input;
+            match input {
+                Input::Runs => ix.measure_deps[Measure::RunsPerMonth.ix()],
+                Input::Steps => ix.measure_deps[Measure::Steps.ix()],
+                Input::Items => ix.measure_deps[Measure::Fanout.ix()],
+                Input::Duration => ix.measure_deps[Measure::Duration.ix()],
+                Input::Payload => ix.measure_deps[Measure::Payload.ix()],
+                Input::Memory => bit(sp.memory_mb),
+                Input::StepMs => bit(sp.step_ms),
+                Input::Consumers => bit(sp.consumers),
+                Input::FreeTier => bit(sp.free_tier),
+                Input::Waits => bit(sp.waits),
+            }
+        };
+        ix.option_price_deps = model
+            .options
+            .iter()
+            .map(|o| {
+                let reads = o.cost_model.map_or(0, crate::engine::cost::reads);
+                crate::engine::cost::Input::ALL
+                    .into_iter()
+                    .filter(|&i| reads & i as u16 != 0)
+                    .fold(0, |d, i| d | input_deps(i))
+            })
+            .collect();
         let by_choice = |q: Option<usize>, f: &dyn Fn(&str) -> bool| -> Vec<bool> {
             q.map(|qi| {
                 model.questions[qi]

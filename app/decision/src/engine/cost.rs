@@ -86,6 +86,55 @@ pub(crate) struct Inputs {
     pub assumed: u8,
 }
 
+/// One of the [`Inputs`] a formula reads, as a bit of [`reads`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u16)]
+pub(crate) enum Input {
+    Runs = 1,
+    Steps = 2,
+    Items = 4,
+    Duration = 8,
+    Memory = 16,
+    StepMs = 32,
+    Consumers = 64,
+    Payload = 128,
+    FreeTier = 256,
+    Waits = 512,
+}
+
+impl Input {
+    pub const ALL: [Input; 10] = [
+        Input::Runs,
+        Input::Steps,
+        Input::Items,
+        Input::Duration,
+        Input::Memory,
+        Input::StepMs,
+        Input::Consumers,
+        Input::Payload,
+        Input::FreeTier,
+        Input::Waits,
+    ];
+}
+
+/// The inputs a cost model's formula (see [`lines`]) reads, as bits of [`Input`]: a change to
+/// any other input leaves its cost as it was, so re-scoring need not price it again. Kept
+/// next to the formulas; a test checks that the others really leave the lines unchanged.
+pub(crate) fn reads(kind: CostModel) -> u16 {
+    use Input::*;
+    // Every formula charges the steps' Lambda work at the volume, free tier aside.
+    let lambda = Runs as u16 | Steps as u16 | Memory as u16 | StepMs as u16 | FreeTier as u16;
+    lambda
+        | match kind {
+            CostModel::StateTransitions => Items as u16,
+            CostModel::ExpressDuration => Items as u16 | Duration as u16 | Payload as u16,
+            CostModel::DurableOperations => {
+                Items as u16 | Duration as u16 | Payload as u16 | Waits as u16
+            }
+            CostModel::EventDelivery => Payload as u16 | Consumers as u16,
+        }
+}
+
 /// Figures that can come from the typical workload.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[repr(u8)]
@@ -585,13 +634,14 @@ pub(crate) fn reprice(
     costs: &mut [f64; MAX_OPTIONS],
     which: impl Fn(usize) -> bool,
 ) {
-    let inp = inputs(index, answers, measures);
+    let mut inp = None;
     for (i, o) in model.options.iter().enumerate().take(MAX_OPTIONS) {
         if !which(i) {
             continue;
         }
+        let inp = inp.get_or_insert_with(|| inputs(index, answers, measures));
         costs[i] = match o.cost_model {
-            Some(kind) => total(model, index, kind, &inp, inp.runs).unwrap_or(f64::NAN),
+            Some(kind) => total(model, index, kind, inp, inp.runs).unwrap_or(f64::NAN),
             None => f64::NAN,
         };
     }
@@ -698,5 +748,74 @@ mod tests {
         assert_eq!(effect(20, 10.0, 10.0), 10);
         assert_eq!(effect(20, 100.0, 10.0), -20);
         assert_eq!(effect(20, 1e9, 1.0), -60, "capped at three decades");
+    }
+}
+
+/// The inputs each formula is declared to read are all it reads: changing any other input
+/// leaves every line exactly as it was (re-scoring relies on this to skip pricing).
+#[cfg(all(test, feature = "toml"))]
+mod reads {
+    use super::*;
+    use proptest::prelude::*;
+    use std::sync::LazyLock;
+
+    static MODEL: LazyLock<Model> = LazyLock::new(crate::load::builtin);
+
+    fn set(inp: &mut Inputs, input: Input, v: f64, flag: bool) {
+        match input {
+            Input::Runs => inp.runs = v * 1e6,
+            Input::Steps => inp.steps = v * 30.0,
+            Input::Items => inp.items = (v * 1e3).max(1.0),
+            Input::Duration => inp.duration_s = v * 1e6,
+            Input::Memory => inp.memory_mb = 128.0 + v * 10_000.0,
+            Input::StepMs => inp.step_ms = v * 1e5,
+            Input::Consumers => inp.consumers = v * 10.0,
+            Input::Payload => inp.payload_kb = v * 1e3,
+            Input::FreeTier => inp.free_tier = flag,
+            Input::Waits => inp.waits = flag,
+        }
+    }
+
+    fn bits(l: Option<Lines>) -> Vec<(&'static str, u64, usize)> {
+        l.map_or(Vec::new(), |l| {
+            l.as_slice()
+                .iter()
+                .map(|&(item, usd, p)| (item, usd.to_bits(), p))
+                .collect()
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        #[test]
+        fn a_formula_reads_only_the_inputs_it_declares(
+            start in prop::collection::vec((0.0f64..1.0, any::<bool>()), Input::ALL.len()),
+            other in prop::collection::vec((0.0f64..1.0, any::<bool>()), Input::ALL.len()),
+        ) {
+            let m = &*MODEL;
+            let index = m.index();
+            let mut inp = inputs(index, &crate::Answers::empty(m), &Measures::default());
+            for (&input, &(v, flag)) in Input::ALL.iter().zip(&start) {
+                set(&mut inp, input, v, flag);
+            }
+            for kind in [
+                CostModel::StateTransitions,
+                CostModel::ExpressDuration,
+                CostModel::DurableOperations,
+                CostModel::EventDelivery,
+            ] {
+                let before = bits(lines(m, &index.prices, kind, &inp, inp.runs));
+                prop_assert!(!before.is_empty(), "{kind:?} is priced");
+                let mut changed = inp;
+                for (&input, &(v, flag)) in Input::ALL.iter().zip(&other) {
+                    if reads(kind) & input as u16 == 0 {
+                        set(&mut changed, input, v, flag);
+                    }
+                }
+                let after = bits(lines(m, &index.prices, kind, &changed, changed.runs));
+                prop_assert_eq!(before, after, "{:?} reads an input it does not declare", kind);
+            }
+        }
     }
 }

@@ -519,9 +519,11 @@ impl Tally {
         if reprice {
             // Only open options' costs count (see `cost::effects_from`), so excluded ones keep
             // the tallied figure, which leaves the comparison below as it would be.
+            // Nor does an option whose formula reads nothing the question feeds.
             let excluded = s.excluded;
+            let deps = &index.option_price_deps;
             cost::reprice(model, index, changed, measures, &mut costs, |o| {
-                excluded[o] == 0
+                excluded[o] == 0 && deps[o] & bit != 0
             });
         }
         let costs = &costs;
