@@ -339,6 +339,7 @@ impl Lines {
 }
 
 /// Monthly lines for one option; `None` when a price it needs is missing.
+#[inline(always)]
 fn lines(
     model: &Model,
     ps: &PriceSlots,
@@ -654,20 +655,54 @@ pub(crate) fn effects_from(
     costs: &[f64; MAX_OPTIONS],
     excluded: &[u8; MAX_OPTIONS],
 ) -> [i32; MAX_OPTIONS] {
+    effects_reusing(weight, costs, excluded, None)
+}
+
+/// Effects already worked out at one weight: the costs and exclusions they came from, and the
+/// effects themselves.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Known<'a> {
+    pub costs: &'a [f64; MAX_OPTIONS],
+    pub excluded: &'a [u8; MAX_OPTIONS],
+    pub effects: &'a [i32; MAX_OPTIONS],
+}
+
+/// [`effects_from`], taking an option's effect from `known` (worked out at the same weight)
+/// where its cost and the cheapest open cost are exactly as they were: an effect depends on
+/// nothing else, so only the options whose figures moved need their logarithm again.
+pub(crate) fn effects_reusing(
+    weight: Option<i32>,
+    costs: &[f64; MAX_OPTIONS],
+    excluded: &[u8; MAX_OPTIONS],
+    known: Option<Known>,
+) -> [i32; MAX_OPTIONS] {
     let mut out = [0i32; MAX_OPTIONS];
     let Some(per_decade) = weight else {
         return out;
     };
-    let open = |i: usize| excluded[i] == 0 && costs[i].is_finite();
-    let cheapest = (0..MAX_OPTIONS)
-        .filter(|&i| open(i))
-        .map(|i| costs[i])
-        .fold(f64::INFINITY, f64::min);
+    let open = |excluded: &[u8; MAX_OPTIONS], costs: &[f64; MAX_OPTIONS], i: usize| {
+        excluded[i] == 0 && costs[i].is_finite()
+    };
+    let cheapest_of = |excluded, costs| {
+        (0..MAX_OPTIONS)
+            .filter(|&i| open(excluded, costs, i))
+            .map(|i| costs[i])
+            .fold(f64::INFINITY, f64::min)
+    };
+    let cheapest = cheapest_of(excluded, costs);
     if !cheapest.is_finite() {
         return out;
     }
-    for i in (0..MAX_OPTIONS).filter(|&i| open(i)) {
-        out[i] = effect(per_decade, costs[i], cheapest);
+    let known = known.filter(|k| cheapest_of(k.excluded, k.costs).to_bits() == cheapest.to_bits());
+    for i in (0..MAX_OPTIONS).filter(|&i| open(excluded, costs, i)) {
+        out[i] = match known {
+            Some(k)
+                if open(k.excluded, k.costs, i) && k.costs[i].to_bits() == costs[i].to_bits() =>
+            {
+                k.effects[i]
+            }
+            _ => effect(per_decade, costs[i], cheapest),
+        };
     }
     out
 }
@@ -748,6 +783,55 @@ mod tests {
         assert_eq!(effect(20, 10.0, 10.0), 10);
         assert_eq!(effect(20, 100.0, 10.0), -20);
         assert_eq!(effect(20, 1e9, 1.0), -60, "capped at three decades");
+    }
+}
+
+/// Reusing known effects gives exactly what working every effect out again gives.
+#[cfg(test)]
+mod reuse {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Costs drawn from a few values (so equal costs and cheapest ties happen), some NaN.
+    fn costs() -> impl Strategy<Value = [f64; MAX_OPTIONS]> {
+        prop::array::uniform16(prop_oneof![
+            Just(f64::NAN),
+            Just(0.0),
+            Just(1.5),
+            Just(2.0),
+            Just(40.0),
+            0.0f64..1e5,
+        ])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn reused_effects_match_effects_worked_out_again(
+            weight in prop_oneof![Just(None), (1i32..60).prop_map(Some)],
+            before in costs(),
+            excluded_before in prop::array::uniform16(0u8..2),
+            after in costs(),
+            excluded_after in prop::array::uniform16(0u8..2),
+            keep in prop::array::uniform16(any::<bool>()),
+        ) {
+            // Some options keep their cost, some their exclusion.
+            let mut after = after;
+            let mut excluded_after = excluded_after;
+            for i in 0..MAX_OPTIONS {
+                if keep[i] {
+                    after[i] = before[i];
+                    excluded_after[i] = excluded_before[i];
+                }
+            }
+            let effects = effects_from(weight, &before, &excluded_before);
+            let known = Known { costs: &before, excluded: &excluded_before, effects: &effects };
+            prop_assert_eq!(
+                effects_reusing(weight, &after, &excluded_after, Some(known)),
+                effects_from(weight, &after, &excluded_after)
+            );
+        }
     }
 }
 

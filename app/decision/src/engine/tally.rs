@@ -537,7 +537,14 @@ impl Tally {
         let effects = if same_open && same_costs && weight.is_some() && weight == self.cost_weight {
             self.cost_effects
         } else {
-            cost::effects_from(weight, costs, &s.excluded)
+            // At the tallied weight, an option whose cost and cheapest rival are as tallied
+            // keeps its tallied effect.
+            let known = (weight == self.cost_weight).then_some(cost::Known {
+                costs: &self.costs,
+                excluded: &self.scores.excluded,
+                effects: &self.cost_effects,
+            });
+            cost::effects_reusing(weight, costs, &s.excluded, known)
         };
         for (o, e) in effects.iter().enumerate().take(self.n) {
             s.raw[o] = s.raw[o].saturating_add(*e);
