@@ -93,8 +93,10 @@ pub(crate) struct Index {
     pub compound: Vec<usize>,
     /// Per rule, its place in `compound` when it is one.
     pub compound_at: Vec<Option<usize>>,
-    /// Rules by option, in file order.
-    pub by_option: Vec<Vec<usize>>,
+    /// Rules by option (file order) in the order their reasons are listed: exclusions in file order, then
+    /// reasons for, strongest first, then reasons against, strongest first (file order
+    /// breaking ties); rules that neither exclude nor weigh are left out.
+    pub by_option_listed: Vec<Vec<usize>>,
     /// Conflict rules' and architectures' conditions, resolved, in file order.
     pub conflicts: Vec<Vec<Test>>,
     pub architectures: Vec<Vec<Test>>,
@@ -262,11 +264,31 @@ impl Index {
         for (k, &r) in ix.compound.iter().enumerate() {
             ix.compound_at[r] = Some(k);
         }
-        ix.by_option = (0..model.options.len())
+        let by_option: Vec<Vec<usize>> = (0..model.options.len())
             .map(|o| {
                 (0..ix.rules.len())
                     .filter(|&r| ix.rules[r].option == o)
                     .collect()
+            })
+            .collect();
+        ix.by_option_listed = by_option
+            .iter()
+            .map(|rules| {
+                let mut listed: Vec<usize> = rules
+                    .iter()
+                    .copied()
+                    .filter(|&r| ix.rules[r].exclude || ix.rules[r].weight != 0)
+                    .collect();
+                // A stable sort, so equals stay in file order.
+                listed.sort_by_key(|&r| {
+                    let rule = &ix.rules[r];
+                    match (rule.exclude, rule.weight > 0) {
+                        (true, _) => (0, 0),
+                        (false, true) => (1, -i64::from(rule.weight)),
+                        (false, false) => (2, i64::from(rule.weight)),
+                    }
+                });
+                listed
             })
             .collect();
         ix.conflicts = model

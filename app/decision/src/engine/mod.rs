@@ -415,8 +415,9 @@ fn explain<'m>(
         limits: Vec::with_capacity(8),
         cost,
     };
-    // Rules in file order, so output is stable.
-    for &ri in &index.by_option[o] {
+    // Rules in the order their reasons are listed (see `Index::by_option_listed`), so each
+    // reason goes at the end of its list.
+    for &ri in &index.by_option_listed[o] {
         let compiled = &index.rules[ri];
         // Compound rules were settled by the tally.
         let holds = match index.compound_at[ri] {
@@ -439,9 +440,9 @@ fn explain<'m>(
         if rule.exclude {
             ranked.excluded_by.push(reason);
         } else if rule.weight > 0 {
-            insert_by_strength(&mut ranked.pros, reason);
-        } else if rule.weight < 0 {
-            insert_by_strength(&mut ranked.against, reason);
+            ranked.pros.push(reason);
+        } else {
+            ranked.against.push(reason);
         }
     }
     for (cl, out) in index.limits.iter().zip(&tally.limits) {
