@@ -316,16 +316,31 @@ impl Tally {
     pub fn rescore(&self, model: &Model, index: &Index, changed: &Answers, q: usize) -> Scores {
         let bit = 1u64 << (q % 64);
         let mut computed = None;
-        let (mut s, measures) = self.rescore_but_cost(model, index, changed, q, &mut computed);
+        let base = self.without(q);
+        let (mut s, measures) =
+            self.rescore_but_cost(model, index, changed, q, &base, &mut computed);
         if self.weighing(index, bit) {
             self.add_cost(&mut s, model, index, changed, bit, measures);
         }
         s
     }
 
+    /// The tallied scores without question `q`'s single-test rules and without the cost
+    /// effects: the part every re-scoring of `q` starts from (see [`Tally::top_after`]).
+    pub fn without(&self, q: usize) -> Scores {
+        let mut s = self.scores;
+        s.add_all(&self.per_question[q], -1, self.n);
+        for o in 0..self.n {
+            s.raw[o] = s.raw[o].saturating_sub(self.cost_effects[o]);
+        }
+        s
+    }
+
     /// The top pick if question `q` were answered as in `changed`: the same as
     /// `rescore(..).top(n)`, but without pricing the options when the cost effects, whatever
-    /// they come to, cannot change whether `top` leads.
+    /// they come to, cannot change whether `top` leads. `base` is [`Tally::without`]`(q)`,
+    /// worked out once for every answer to `q` tried.
+    #[allow(clippy::too_many_arguments)]
     pub fn top_after(
         &self,
         model: &Model,
@@ -333,10 +348,12 @@ impl Tally {
         changed: &Answers,
         q: usize,
         top: Option<usize>,
+        base: &Scores,
     ) -> Option<usize> {
         let bit = 1u64 << (q % 64);
         let mut computed = None;
-        let (mut s, measures) = self.rescore_but_cost(model, index, changed, q, &mut computed);
+        let (mut s, measures) =
+            self.rescore_but_cost(model, index, changed, q, base, &mut computed);
         if self.weighing(index, bit) {
             // At the tallied weight every effect lies in its range (at another weight the
             // tallied effects may be kept, so only the full sum says).
@@ -356,27 +373,25 @@ impl Tally {
         self.cost_effects.iter().any(|e| *e != 0) || index.cost_question_bit & bit != 0
     }
 
-    /// Re-scores everything but the cost effects (the tallied ones taken out), and gives the
-    /// measures of the changed answers (computed into `computed` when they differ).
+    /// Re-scores everything but the cost effects (the tallied ones taken out), starting from
+    /// `base` ([`Tally::without`]`(q)`), and gives the measures of the changed answers
+    /// (computed into `computed` when they differ).
     fn rescore_but_cost<'a>(
         &'a self,
         model: &Model,
         index: &Index,
         changed: &Answers,
         q: usize,
+        base: &Scores,
         computed: &'a mut Option<Measures>,
     ) -> (Scores, &'a Measures) {
-        let mut s = self.scores;
-        s.add_all(&self.per_question[q], -1, self.n);
+        let mut s = *base;
         let new = if model.questions[q].kind == QuestionKind::Multi {
             question_scores(index, q, changed.slot(q))
         } else {
             index.single_scores(q, changed.slot(q))
         };
         s.add_all(&new, 1, self.n);
-        for o in 0..self.n {
-            s.raw[o] = s.raw[o].saturating_sub(self.cost_effects[o]);
-        }
         let bit = 1u64 << (q % 64);
         // Measures change only with the questions they are computed from. Cost reads them
         // too, so they are recomputed even for a question no compound rule or limit reads
@@ -721,7 +736,7 @@ mod incremental {
                     }
                     let quick = tally.rescore(m, index, &changed, q);
                     prop_assert_eq!(
-                        tally.top_after(m, index, &changed, q, top),
+                        tally.top_after(m, index, &changed, q, top, &tally.without(q)),
                         quick.top(tally.n),
                         "top after question {} to {:?}", q, slot
                     );
