@@ -44,6 +44,24 @@ pub(crate) struct CRule {
     pub deps: u64,
 }
 
+/// A rule as explaining an option reads it: where it stands, and how to tell whether it holds
+/// without going through its tests.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Listed {
+    /// Index into `Index::rules`.
+    pub rule: usize,
+    pub holds: Holds,
+}
+
+/// How to tell whether a listed rule holds.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Holds {
+    /// A compound rule: the tally settled it (index into `Index::compound`).
+    Compound(usize),
+    /// A single choice test (see [`Test::Choice`]).
+    Choice { q: usize, any: u32, none: u32 },
+}
+
 /// A limit with ids resolved and its figure per Region choice.
 #[derive(Clone, Debug)]
 pub(crate) struct CLimit {
@@ -96,7 +114,7 @@ pub(crate) struct Index {
     /// Rules by option (file order) in the order their reasons are listed: exclusions in file order, then
     /// reasons for, strongest first, then reasons against, strongest first (file order
     /// breaking ties); rules that neither exclude nor weigh are left out.
-    pub by_option_listed: Vec<Vec<usize>>,
+    pub by_option_listed: Vec<Vec<Listed>>,
     /// Conflict rules' and architectures' conditions, resolved, in file order.
     pub conflicts: Vec<Vec<Test>>,
     pub architectures: Vec<Vec<Test>>,
@@ -289,6 +307,20 @@ impl Index {
                     }
                 });
                 listed
+                    .into_iter()
+                    .map(|r| Listed {
+                        rule: r,
+                        holds: match (ix.compound_at[r], ix.rules[r].tests.as_slice()) {
+                            (None, &[Test::Choice { q, any, none }]) => {
+                                Holds::Choice { q, any, none }
+                            }
+                            (Some(k), _) => Holds::Compound(k),
+                            (None, _) => {
+                                unreachable!("a rule is compound unless it is one choice test")
+                            }
+                        },
+                    })
+                    .collect()
             })
             .collect();
         ix.conflicts = model

@@ -16,6 +16,7 @@ pub(crate) mod tally;
 pub mod wording;
 
 use crate::answers::Answers;
+use crate::index::Holds;
 use crate::model::{ArchitectureKind, Model, Unit};
 use limits::LimitStatus;
 use serde::Serialize;
@@ -417,17 +418,20 @@ fn explain<'m>(
     };
     // Rules in the order their reasons are listed (see `Index::by_option_listed`), so each
     // reason goes at the end of its list.
-    for &ri in &index.by_option_listed[o] {
-        let compiled = &index.rules[ri];
-        // Compound rules were settled by the tally.
-        let holds = match index.compound_at[ri] {
-            Some(k) => tally.compound[k],
-            None => tally::rule_holds(compiled, answers, &tally.measures),
+    for listed in &index.by_option_listed[o] {
+        let holds = match listed.holds {
+            // Compound rules were settled by the tally.
+            Holds::Compound(k) => tally.compound[k],
+            // The same test as `tally::holds` for a choice test.
+            Holds::Choice { q, any, none } => {
+                let s = answers.slot(q).choices;
+                s != 0 && ((any != 0 && s & any != 0) || (none != 0 && s & none == 0))
+            }
         };
         if !holds {
             continue;
         }
-        let rule = &model.rules[compiled.rule];
+        let rule = &model.rules[index.rules[listed.rule].rule];
         let reason = Reason {
             rule: &rule.id,
             question: rule.when.all().iter().find_map(|c| c.question.as_deref()),
