@@ -655,7 +655,7 @@ pub(crate) fn effects_from(
     costs: &[f64; MAX_OPTIONS],
     excluded: &[u8; MAX_OPTIONS],
 ) -> [i32; MAX_OPTIONS] {
-    effects_reusing(weight, costs, excluded, None)
+    effects_reusing(weight, costs, excluded, None, MAX_OPTIONS)
 }
 
 /// Effects already worked out at one weight: the costs and exclusions they came from, and the
@@ -669,13 +669,16 @@ pub(crate) struct Known<'a> {
 
 /// [`effects_from`], taking an option's effect from `known` (worked out at the same weight)
 /// where its cost and the cheapest open cost are exactly as they were: an effect depends on
-/// nothing else, so only the options whose figures moved need their logarithm again.
+/// nothing else, so only the options whose figures moved need their logarithm again. Options
+/// from `n` on are taken to be unpriced (their costs must be NaN in both).
 pub(crate) fn effects_reusing(
     weight: Option<i32>,
     costs: &[f64; MAX_OPTIONS],
     excluded: &[u8; MAX_OPTIONS],
     known: Option<Known>,
+    n: usize,
 ) -> [i32; MAX_OPTIONS] {
+    let n = n.min(MAX_OPTIONS);
     let mut out = [0i32; MAX_OPTIONS];
     let Some(per_decade) = weight else {
         return out;
@@ -684,7 +687,7 @@ pub(crate) fn effects_reusing(
         excluded[i] == 0 && costs[i].is_finite()
     };
     let cheapest_of = |excluded, costs| {
-        (0..MAX_OPTIONS)
+        (0..n)
             .filter(|&i| open(excluded, costs, i))
             .map(|i| costs[i])
             .fold(f64::INFINITY, f64::min)
@@ -694,7 +697,7 @@ pub(crate) fn effects_reusing(
         return out;
     }
     let known = known.filter(|k| cheapest_of(k.excluded, k.costs).to_bits() == cheapest.to_bits());
-    for i in (0..MAX_OPTIONS).filter(|&i| open(excluded, costs, i)) {
+    for i in (0..n).filter(|&i| open(excluded, costs, i)) {
         out[i] = match known {
             Some(k)
                 if open(k.excluded, k.costs, i) && k.costs[i].to_bits() == costs[i].to_bits() =>
@@ -828,7 +831,7 @@ mod reuse {
             let effects = effects_from(weight, &before, &excluded_before);
             let known = Known { costs: &before, excluded: &excluded_before, effects: &effects };
             prop_assert_eq!(
-                effects_reusing(weight, &after, &excluded_after, Some(known)),
+                effects_reusing(weight, &after, &excluded_after, Some(known), MAX_OPTIONS),
                 effects_from(weight, &after, &excluded_after)
             );
         }

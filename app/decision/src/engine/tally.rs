@@ -543,9 +543,10 @@ impl Tally {
         }
         let costs = &costs;
         let same_open = (0..self.n).all(|o| (s.excluded[o] > 0) == (self.scores.excluded[o] > 0));
-        let same_costs = costs
+        // Options from `n` on are never priced (NaN in both).
+        let same_costs = costs[..self.n]
             .iter()
-            .zip(&self.costs)
+            .zip(&self.costs[..self.n])
             .all(|(a, b)| a == b || (a.is_nan() && b.is_nan()));
         // The tallied effects hold only at the tallied weight ("matters" and "decisive" move
         // the same costs by different amounts).
@@ -559,7 +560,7 @@ impl Tally {
                 excluded: &self.scores.excluded,
                 effects: &self.cost_effects,
             });
-            cost::effects_reusing(weight, costs, &s.excluded, known)
+            cost::effects_reusing(weight, costs, &s.excluded, known, self.n)
         };
         for (o, e) in effects.iter().enumerate().take(self.n) {
             s.raw[o] = s.raw[o].saturating_add(*e);
