@@ -44,6 +44,24 @@ pub(crate) struct CRule {
     pub deps: u64,
 }
 
+/// A rule as explaining an option reads it: where it stands, and how to tell whether it holds
+/// without going through its tests.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Listed {
+    /// Index into `Index::rules`.
+    pub rule: usize,
+    pub holds: Holds,
+}
+
+/// How to tell whether a listed rule holds.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Holds {
+    /// A compound rule: the tally settled it (index into `Index::compound`).
+    Compound(usize),
+    /// A single choice test (see [`Test::Choice`]).
+    Choice { q: usize, any: u32, none: u32 },
+}
+
 /// A limit with ids resolved and its figure per Region choice.
 #[derive(Clone, Debug)]
 pub(crate) struct CLimit {
@@ -93,8 +111,10 @@ pub(crate) struct Index {
     pub compound: Vec<usize>,
     /// Per rule, its place in `compound` when it is one.
     pub compound_at: Vec<Option<usize>>,
-    /// Rules by option, in file order.
-    pub by_option: Vec<Vec<usize>>,
+    /// Rules by option (file order) in the order their reasons are listed: exclusions in file order, then
+    /// reasons for, strongest first, then reasons against, strongest first (file order
+    /// breaking ties); rules that neither exclude nor weigh are left out.
+    pub by_option_listed: Vec<Vec<Listed>>,
     /// Conflict rules' and architectures' conditions, resolved, in file order.
     pub conflicts: Vec<Vec<Test>>,
     pub architectures: Vec<Vec<Test>>,
@@ -131,6 +151,9 @@ pub(crate) struct Index {
     pub cost_question_bit: u64,
     /// Questions the monthly costs themselves depend on (the cost deps but the weight).
     pub price_deps: u64,
+    /// Per option: the questions its own monthly cost depends on (those behind the inputs its
+    /// cost formula reads; none for an option that cannot be priced).
+    pub option_price_deps: Vec<u64>,
     /// Per choice of the `cost` question, the weight it gives.
     cost_weights: Vec<Option<i32>>,
     /// Per choice of the free-tier question: whether it includes the free tier; per choice of
@@ -259,10 +282,44 @@ impl Index {
         for (k, &r) in ix.compound.iter().enumerate() {
             ix.compound_at[r] = Some(k);
         }
-        ix.by_option = (0..model.options.len())
+        let by_option: Vec<Vec<usize>> = (0..model.options.len())
             .map(|o| {
                 (0..ix.rules.len())
                     .filter(|&r| ix.rules[r].option == o)
+                    .collect()
+            })
+            .collect();
+        ix.by_option_listed = by_option
+            .iter()
+            .map(|rules| {
+                let mut listed: Vec<usize> = rules
+                    .iter()
+                    .copied()
+                    .filter(|&r| ix.rules[r].exclude || ix.rules[r].weight != 0)
+                    .collect();
+                // A stable sort, so equals stay in file order.
+                listed.sort_by_key(|&r| {
+                    let rule = &ix.rules[r];
+                    match (rule.exclude, rule.weight > 0) {
+                        (true, _) => (0, 0),
+                        (false, true) => (1, -i64::from(rule.weight)),
+                        (false, false) => (2, i64::from(rule.weight)),
+                    }
+                });
+                listed
+                    .into_iter()
+                    .map(|r| Listed {
+                        rule: r,
+                        holds: match (ix.compound_at[r], ix.rules[r].tests.as_slice()) {
+                            (None, &[Test::Choice { q, any, none }]) => {
+                                Holds::Choice { q, any, none }
+                            }
+                            (Some(k), _) => Holds::Compound(k),
+                            (None, _) => {
+                                unreachable!("a rule is compound unless it is one choice test")
+                            }
+                        },
+                    })
                     .collect()
             })
             .collect();
@@ -338,6 +395,32 @@ impl Index {
         .fold(0, |d, q| d | bit(q));
         ix.cost_question_bit = bit(sp.cost_weight);
         ix.price_deps = ix.cost_deps & !ix.cost_question_bit;
+        let input_deps = |input: crate::engine::cost::Input| -> u64 {
+            use crate::engine::cost::Input;
+            match input {
+                Input::Runs => ix.measure_deps[Measure::RunsPerMonth.ix()],
+                Input::Steps => ix.measure_deps[Measure::Steps.ix()],
+                Input::Items => ix.measure_deps[Measure::Fanout.ix()],
+                Input::Duration => ix.measure_deps[Measure::Duration.ix()],
+                Input::Payload => ix.measure_deps[Measure::Payload.ix()],
+                Input::Memory => bit(sp.memory_mb),
+                Input::StepMs => bit(sp.step_ms),
+                Input::Consumers => bit(sp.consumers),
+                Input::FreeTier => bit(sp.free_tier),
+                Input::Waits => bit(sp.waits),
+            }
+        };
+        ix.option_price_deps = model
+            .options
+            .iter()
+            .map(|o| {
+                let reads = o.cost_model.map_or(0, crate::engine::cost::reads);
+                crate::engine::cost::Input::ALL
+                    .into_iter()
+                    .filter(|&i| reads & i as u16 != 0)
+                    .fold(0, |d, i| d | input_deps(i))
+            })
+            .collect();
         let by_choice = |q: Option<usize>, f: &dyn Fn(&str) -> bool| -> Vec<bool> {
             q.map(|qi| {
                 model.questions[qi]

@@ -26,7 +26,7 @@ pub(crate) fn choose<'m>(
             && tests.len() == a.when.len()
             && tests.iter().all(|t| holds(t, answers, &tally.measures))
         {
-            return Some(build(model, index, answers, tally, order, a, None));
+            return Some(build(model, index, tally, order, a, None));
         }
     }
     // The option that leads, or the best one that needs a split when none fits as one run.
@@ -42,21 +42,12 @@ pub(crate) fn choose<'m>(
         .max_by(|a, b| a.1.share.total_cmp(&b.1.share))?;
     let def = &model.limits[cl.limit];
     let arch = model.architecture(def.split.as_deref()?)?;
-    Some(build(
-        model,
-        index,
-        answers,
-        tally,
-        order,
-        arch,
-        Some(cl.measure),
-    ))
+    Some(build(model, index, tally, order, arch, Some(cl.measure)))
 }
 
 fn build<'m>(
     model: &'m Model,
     index: &Index,
-    answers: &Answers,
     tally: &Tally,
     order: &[usize],
     a: &'m Architecture,
@@ -103,7 +94,12 @@ fn build<'m>(
     }
     for s in &a.show {
         if let Some(option) = s.strip_prefix("cost:") {
-            if let Some(usd) = cost::monthly(model, index, answers, &tally.measures, option) {
+            // Priced once by the tally.
+            let usd = index
+                .option(option)
+                .and_then(|o| tally.priced.get(o)?.as_ref())
+                .map(cost::Lines::total);
+            if let Some(usd) = usd {
                 let name = model.option(option).map_or(option, |o| o.name.as_str());
                 figures.push(Figure::MonthlyCost { option: name, usd });
             }

@@ -86,6 +86,55 @@ pub(crate) struct Inputs {
     pub assumed: u8,
 }
 
+/// One of the [`Inputs`] a formula reads, as a bit of [`reads`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u16)]
+pub(crate) enum Input {
+    Runs = 1,
+    Steps = 2,
+    Items = 4,
+    Duration = 8,
+    Memory = 16,
+    StepMs = 32,
+    Consumers = 64,
+    Payload = 128,
+    FreeTier = 256,
+    Waits = 512,
+}
+
+impl Input {
+    pub const ALL: [Input; 10] = [
+        Input::Runs,
+        Input::Steps,
+        Input::Items,
+        Input::Duration,
+        Input::Memory,
+        Input::StepMs,
+        Input::Consumers,
+        Input::Payload,
+        Input::FreeTier,
+        Input::Waits,
+    ];
+}
+
+/// The inputs a cost model's formula (see [`lines`]) reads, as bits of [`Input`]: a change to
+/// any other input leaves its cost as it was, so re-scoring need not price it again. Kept
+/// next to the formulas; a test checks that the others really leave the lines unchanged.
+pub(crate) fn reads(kind: CostModel) -> u16 {
+    use Input::*;
+    // Every formula charges the steps' Lambda work at the volume, free tier aside.
+    let lambda = Runs as u16 | Steps as u16 | Memory as u16 | StepMs as u16 | FreeTier as u16;
+    lambda
+        | match kind {
+            CostModel::StateTransitions => Items as u16,
+            CostModel::ExpressDuration => Items as u16 | Duration as u16 | Payload as u16,
+            CostModel::DurableOperations => {
+                Items as u16 | Duration as u16 | Payload as u16 | Waits as u16
+            }
+            CostModel::EventDelivery => Payload as u16 | Consumers as u16,
+        }
+}
+
 /// Figures that can come from the typical workload.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[repr(u8)]
@@ -264,7 +313,7 @@ impl PriceSlots {
 
 /// Up to five monthly lines (label, US dollars, price index), without allocating.
 #[derive(Clone, Copy, Debug)]
-struct Lines {
+pub(crate) struct Lines {
     items: [(&'static str, f64, usize); 5],
     len: usize,
 }
@@ -283,12 +332,14 @@ impl Lines {
     fn as_slice(&self) -> &[(&'static str, f64, usize)] {
         &self.items[..self.len]
     }
-    fn total(&self) -> f64 {
+    /// The monthly total: the lines summed in order.
+    pub(crate) fn total(&self) -> f64 {
         self.as_slice().iter().map(|l| l.1).sum()
     }
 }
 
 /// Monthly lines for one option; `None` when a price it needs is missing.
+#[inline(always)]
 fn lines(
     model: &Model,
     ps: &PriceSlots,
@@ -397,18 +448,37 @@ pub(crate) fn total(
     Some(lines(model, &index.prices, kind, inp, runs)?.total())
 }
 
-/// Each option's cost, in model order.
-pub(crate) fn for_options<'m>(
-    model: &'m Model,
-    index: &'m Index,
-    inp: &Inputs,
-) -> Vec<Option<Cost<'m>>> {
+/// Each option's monthly lines at the inputs' volume, in model order; `None` where an
+/// option has no cost model or a price it needs is missing. Priced once per evaluation: the
+/// tally, the ranking and an architecture's figures all read these.
+pub(crate) fn price_options(model: &Model, index: &Index, inp: &Inputs) -> Vec<Option<Lines>> {
     model
         .options
         .iter()
+        .map(|o| lines(model, &index.prices, o.cost_model?, inp, inp.runs))
+        .collect()
+}
+
+/// Each option's monthly total from [`price_options`]' lines; NaN where it cannot be priced.
+pub(crate) fn totals(priced: &[Option<Lines>]) -> [f64; MAX_OPTIONS] {
+    let mut costs = [f64::NAN; MAX_OPTIONS];
+    for (c, l) in costs.iter_mut().zip(priced) {
+        *c = l.as_ref().map_or(f64::NAN, Lines::total);
+    }
+    costs
+}
+
+/// Each option's cost, in model order, from [`price_options`]' lines.
+pub(crate) fn for_options<'m>(
+    index: &'m Index,
+    inp: &Inputs,
+    priced: &[Option<Lines>],
+) -> Vec<Option<Cost<'m>>> {
+    priced
+        .iter()
         .enumerate()
-        .map(|(i, o)| {
-            let lines = lines(model, &index.prices, o.cost_model?, inp, inp.runs)?;
+        .map(|(i, lines)| {
+            let lines = lines.as_ref()?;
             let monthly = lines.total();
             let (facts, third_party) = &index.cost_facts[i];
             Some(Cost {
@@ -472,24 +542,6 @@ pub(crate) fn option_facts(model: &Model, slots: &PriceSlots) -> Vec<(Vec<String
             (facts, third_party)
         })
         .collect()
-}
-
-/// One option's monthly cost at the answers' numbers (for an architecture's arithmetic).
-pub(crate) fn monthly(
-    model: &Model,
-    index: &Index,
-    answers: &Answers,
-    measures: &Measures,
-    option: &str,
-) -> Option<f64> {
-    let inp = inputs(index, answers, measures);
-    total(
-        model,
-        index,
-        model.option(option)?.cost_model?,
-        &inp,
-        inp.runs,
-    )
 }
 
 /// One line per option on a log grid of volumes: (option index, [(runs per month, monthly cost)]).
@@ -573,20 +625,8 @@ pub fn crossovers<'m>(model: &'m Model, answers: &Answers) -> Vec<Crossover<'m>>
     out
 }
 
-/// Each option's monthly cost at the answers' numbers; NaN where it cannot be priced.
-pub(crate) fn option_costs(
-    model: &Model,
-    index: &Index,
-    answers: &Answers,
-    measures: &Measures,
-) -> [f64; MAX_OPTIONS] {
-    let mut costs = [f64::NAN; MAX_OPTIONS];
-    reprice(model, index, answers, measures, &mut costs, |_| true);
-    costs
-}
-
-/// Prices again the options `which` picks (see [`option_costs`]), leaving the others as
-/// they are in `costs`.
+/// Prices again the options `which` picks (see [`totals`]), leaving the others as they are
+/// in `costs`.
 pub(crate) fn reprice(
     model: &Model,
     index: &Index,
@@ -595,13 +635,14 @@ pub(crate) fn reprice(
     costs: &mut [f64; MAX_OPTIONS],
     which: impl Fn(usize) -> bool,
 ) {
-    let inp = inputs(index, answers, measures);
+    let mut inp = None;
     for (i, o) in model.options.iter().enumerate().take(MAX_OPTIONS) {
         if !which(i) {
             continue;
         }
+        let inp = inp.get_or_insert_with(|| inputs(index, answers, measures));
         costs[i] = match o.cost_model {
-            Some(kind) => total(model, index, kind, &inp, inp.runs).unwrap_or(f64::NAN),
+            Some(kind) => total(model, index, kind, inp, inp.runs).unwrap_or(f64::NAN),
             None => f64::NAN,
         };
     }
@@ -614,20 +655,57 @@ pub(crate) fn effects_from(
     costs: &[f64; MAX_OPTIONS],
     excluded: &[u8; MAX_OPTIONS],
 ) -> [i32; MAX_OPTIONS] {
+    effects_reusing(weight, costs, excluded, None, MAX_OPTIONS)
+}
+
+/// Effects already worked out at one weight: the costs and exclusions they came from, and the
+/// effects themselves.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Known<'a> {
+    pub costs: &'a [f64; MAX_OPTIONS],
+    pub excluded: &'a [u8; MAX_OPTIONS],
+    pub effects: &'a [i32; MAX_OPTIONS],
+}
+
+/// [`effects_from`], taking an option's effect from `known` (worked out at the same weight)
+/// where its cost and the cheapest open cost are exactly as they were: an effect depends on
+/// nothing else, so only the options whose figures moved need their logarithm again. Options
+/// from `n` on are taken to be unpriced (their costs must be NaN in both).
+pub(crate) fn effects_reusing(
+    weight: Option<i32>,
+    costs: &[f64; MAX_OPTIONS],
+    excluded: &[u8; MAX_OPTIONS],
+    known: Option<Known>,
+    n: usize,
+) -> [i32; MAX_OPTIONS] {
+    let n = n.min(MAX_OPTIONS);
     let mut out = [0i32; MAX_OPTIONS];
     let Some(per_decade) = weight else {
         return out;
     };
-    let open = |i: usize| excluded[i] == 0 && costs[i].is_finite();
-    let cheapest = (0..MAX_OPTIONS)
-        .filter(|&i| open(i))
-        .map(|i| costs[i])
-        .fold(f64::INFINITY, f64::min);
+    let open = |excluded: &[u8; MAX_OPTIONS], costs: &[f64; MAX_OPTIONS], i: usize| {
+        excluded[i] == 0 && costs[i].is_finite()
+    };
+    let cheapest_of = |excluded, costs| {
+        (0..n)
+            .filter(|&i| open(excluded, costs, i))
+            .map(|i| costs[i])
+            .fold(f64::INFINITY, f64::min)
+    };
+    let cheapest = cheapest_of(excluded, costs);
     if !cheapest.is_finite() {
         return out;
     }
-    for i in (0..MAX_OPTIONS).filter(|&i| open(i)) {
-        out[i] = effect(per_decade, costs[i], cheapest);
+    let known = known.filter(|k| cheapest_of(k.excluded, k.costs).to_bits() == cheapest.to_bits());
+    for i in (0..n).filter(|&i| open(excluded, costs, i)) {
+        out[i] = match known {
+            Some(k)
+                if open(k.excluded, k.costs, i) && k.costs[i].to_bits() == costs[i].to_bits() =>
+            {
+                k.effects[i]
+            }
+            _ => effect(per_decade, costs[i], cheapest),
+        };
     }
     out
 }
@@ -708,5 +786,123 @@ mod tests {
         assert_eq!(effect(20, 10.0, 10.0), 10);
         assert_eq!(effect(20, 100.0, 10.0), -20);
         assert_eq!(effect(20, 1e9, 1.0), -60, "capped at three decades");
+    }
+}
+
+/// Reusing known effects gives exactly what working every effect out again gives.
+#[cfg(test)]
+mod reuse {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Costs drawn from a few values (so equal costs and cheapest ties happen), some NaN.
+    fn costs() -> impl Strategy<Value = [f64; MAX_OPTIONS]> {
+        prop::array::uniform16(prop_oneof![
+            Just(f64::NAN),
+            Just(0.0),
+            Just(1.5),
+            Just(2.0),
+            Just(40.0),
+            0.0f64..1e5,
+        ])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn reused_effects_match_effects_worked_out_again(
+            weight in prop_oneof![Just(None), (1i32..60).prop_map(Some)],
+            before in costs(),
+            excluded_before in prop::array::uniform16(0u8..2),
+            after in costs(),
+            excluded_after in prop::array::uniform16(0u8..2),
+            keep in prop::array::uniform16(any::<bool>()),
+        ) {
+            // Some options keep their cost, some their exclusion.
+            let mut after = after;
+            let mut excluded_after = excluded_after;
+            for i in 0..MAX_OPTIONS {
+                if keep[i] {
+                    after[i] = before[i];
+                    excluded_after[i] = excluded_before[i];
+                }
+            }
+            let effects = effects_from(weight, &before, &excluded_before);
+            let known = Known { costs: &before, excluded: &excluded_before, effects: &effects };
+            prop_assert_eq!(
+                effects_reusing(weight, &after, &excluded_after, Some(known), MAX_OPTIONS),
+                effects_from(weight, &after, &excluded_after)
+            );
+        }
+    }
+}
+
+/// The inputs each formula is declared to read are all it reads: changing any other input
+/// leaves every line exactly as it was (re-scoring relies on this to skip pricing).
+#[cfg(all(test, feature = "toml"))]
+mod reads {
+    use super::*;
+    use proptest::prelude::*;
+    use std::sync::LazyLock;
+
+    static MODEL: LazyLock<Model> = LazyLock::new(crate::load::builtin);
+
+    fn set(inp: &mut Inputs, input: Input, v: f64, flag: bool) {
+        match input {
+            Input::Runs => inp.runs = v * 1e6,
+            Input::Steps => inp.steps = v * 30.0,
+            Input::Items => inp.items = (v * 1e3).max(1.0),
+            Input::Duration => inp.duration_s = v * 1e6,
+            Input::Memory => inp.memory_mb = 128.0 + v * 10_000.0,
+            Input::StepMs => inp.step_ms = v * 1e5,
+            Input::Consumers => inp.consumers = v * 10.0,
+            Input::Payload => inp.payload_kb = v * 1e3,
+            Input::FreeTier => inp.free_tier = flag,
+            Input::Waits => inp.waits = flag,
+        }
+    }
+
+    fn bits(l: Option<Lines>) -> Vec<(&'static str, u64, usize)> {
+        l.map_or(Vec::new(), |l| {
+            l.as_slice()
+                .iter()
+                .map(|&(item, usd, p)| (item, usd.to_bits(), p))
+                .collect()
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        #[test]
+        fn a_formula_reads_only_the_inputs_it_declares(
+            start in prop::collection::vec((0.0f64..1.0, any::<bool>()), Input::ALL.len()),
+            other in prop::collection::vec((0.0f64..1.0, any::<bool>()), Input::ALL.len()),
+        ) {
+            let m = &*MODEL;
+            let index = m.index();
+            let mut inp = inputs(index, &crate::Answers::empty(m), &Measures::default());
+            for (&input, &(v, flag)) in Input::ALL.iter().zip(&start) {
+                set(&mut inp, input, v, flag);
+            }
+            for kind in [
+                CostModel::StateTransitions,
+                CostModel::ExpressDuration,
+                CostModel::DurableOperations,
+                CostModel::EventDelivery,
+            ] {
+                let before = bits(lines(m, &index.prices, kind, &inp, inp.runs));
+                prop_assert!(!before.is_empty(), "{kind:?} is priced");
+                let mut changed = inp;
+                for (&input, &(v, flag)) in Input::ALL.iter().zip(&other) {
+                    if reads(kind) & input as u16 == 0 {
+                        set(&mut changed, input, v, flag);
+                    }
+                }
+                let after = bits(lines(m, &index.prices, kind, &changed, changed.runs));
+                prop_assert_eq!(before, after, "{:?} reads an input it does not declare", kind);
+            }
+        }
     }
 }

@@ -16,6 +16,7 @@ pub(crate) mod tally;
 pub mod wording;
 
 use crate::answers::Answers;
+use crate::index::Holds;
 use crate::model::{ArchitectureKind, Model, Unit};
 use limits::LimitStatus;
 use serde::Serialize;
@@ -294,8 +295,7 @@ pub fn evaluate<'m>(model: &'m Model, answers: &Answers) -> Evaluation<'m> {
     } else {
         tally.scores.top(n)
     };
-    let cost_inputs = cost::inputs(index, answers, &tally.measures);
-    let mut costs = cost::for_options(model, index, &cost_inputs);
+    let mut costs = cost::for_options(index, &tally.cost_inputs, &tally.priced);
     let cheapest = (0..n)
         .filter(|&o| !tally.scores.is_excluded(o))
         .filter_map(|o| Some((o, costs[o].as_ref()?.monthly_usd)))
@@ -357,7 +357,7 @@ pub fn evaluate<'m>(model: &'m Model, answers: &Answers) -> Evaluation<'m> {
         what_would_change,
         next_question: next_question.map(|q| model.questions[q].id.as_str()),
         confidence,
-        cost_assumptions: cost::assumptions(&cost_inputs),
+        cost_assumptions: cost::assumptions(&tally.cost_inputs),
     }
 }
 
@@ -416,18 +416,22 @@ fn explain<'m>(
         limits: Vec::with_capacity(8),
         cost,
     };
-    // Rules in file order, so output is stable.
-    for &ri in &index.by_option[o] {
-        let compiled = &index.rules[ri];
-        // Compound rules were settled by the tally.
-        let holds = match index.compound_at[ri] {
-            Some(k) => tally.compound[k],
-            None => tally::rule_holds(compiled, answers, &tally.measures),
+    // Rules in the order their reasons are listed (see `Index::by_option_listed`), so each
+    // reason goes at the end of its list.
+    for listed in &index.by_option_listed[o] {
+        let holds = match listed.holds {
+            // Compound rules were settled by the tally.
+            Holds::Compound(k) => tally.compound[k],
+            // The same test as `tally::holds` for a choice test.
+            Holds::Choice { q, any, none } => {
+                let s = answers.slot(q).choices;
+                s != 0 && ((any != 0 && s & any != 0) || (none != 0 && s & none == 0))
+            }
         };
         if !holds {
             continue;
         }
-        let rule = &model.rules[compiled.rule];
+        let rule = &model.rules[index.rules[listed.rule].rule];
         let reason = Reason {
             rule: &rule.id,
             question: rule.when.all().iter().find_map(|c| c.question.as_deref()),
@@ -440,9 +444,9 @@ fn explain<'m>(
         if rule.exclude {
             ranked.excluded_by.push(reason);
         } else if rule.weight > 0 {
-            insert_by_strength(&mut ranked.pros, reason);
-        } else if rule.weight < 0 {
-            insert_by_strength(&mut ranked.against, reason);
+            ranked.pros.push(reason);
+        } else {
+            ranked.against.push(reason);
         }
     }
     for (cl, out) in index.limits.iter().zip(&tally.limits) {

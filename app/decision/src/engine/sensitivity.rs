@@ -66,6 +66,7 @@ pub(crate) fn what_would_change<'m>(
         }
         let current = answers.slot(q);
         alternatives(model, q, current, &mut alts);
+        let base = tally.without(q);
         let single = model.questions[q].kind == QuestionKind::Single;
         let mut seen: [Option<Option<usize>>; 32] = [None; 32];
         let mut best: Option<(u32, Slot, usize)> = None;
@@ -87,7 +88,7 @@ pub(crate) fn what_would_change<'m>(
                     let t = if remaining == 0 {
                         None
                     } else {
-                        tally.top_after(model, index, &scratch, q, top)
+                        tally.top_after(model, index, &scratch, q, top, &base)
                     };
                     if let Some(k) = class {
                         seen[k] = Some(t);

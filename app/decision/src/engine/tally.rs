@@ -13,9 +13,18 @@ use crate::model::{Model, QuestionKind};
 /// Raw weight at which an option sits halfway between neutral and the end of the scale.
 const SCALE: i64 = 60;
 
+/// Raw weights below this in size are scored in 32 bits: 100·(2·2²⁰ + 60) + 2²⁰ + 60 fits.
+const SMALL: u32 = 1 << 20;
+
 /// Maps a raw weight onto 0–100 with a curve that never saturates: `50 + 50·r/(|r|+60)`,
 /// rounded half up, in integers (exact, and cheap enough for every neighbour of an answer set).
 pub fn score(raw: i32) -> u8 {
+    if raw.unsigned_abs() < SMALL {
+        // The same formula in 32 bits, which divides faster: nothing here can overflow.
+        let d = raw.unsigned_abs() + SCALE as u32;
+        let s = (100 * d.wrapping_add_signed(raw) + d) / (2 * d);
+        return s.min(100) as u8;
+    }
     let r = i64::from(raw);
     let d = r.abs() + SCALE;
     // 50 + 50r/d = 50(d + r)/d, which is never negative; round by adding half of d.
@@ -206,6 +215,10 @@ pub(crate) struct Tally {
     /// test independent of a question keep their outcome whatever the answer to it.
     limit_free: Vec<u64>,
     pub measures: Measures,
+    /// The workload figures the cost formulas read, and each option's monthly lines at them
+    /// (priced once, whether or not cost is weighed: the ranking shows them).
+    pub cost_inputs: cost::Inputs,
+    pub priced: Vec<Option<cost::Lines>>,
     /// Each option's monthly cost (NaN where it cannot be priced) and the score effect of
     /// cost when the team weighs it.
     pub costs: [f64; MAX_OPTIONS],
@@ -283,11 +296,9 @@ impl Tally {
             })
             .collect();
         let weight = index.cost_weight(answers);
-        let costs = if weight.is_some() {
-            cost::option_costs(model, index, answers, &measures)
-        } else {
-            [f64::NAN; MAX_OPTIONS]
-        };
+        let cost_inputs = cost::inputs(index, answers, &measures);
+        let priced = cost::price_options(model, index, &cost_inputs);
+        let costs = cost::totals(&priced);
         let cost_effects = cost::effects_from(weight, &costs, &scores.excluded);
         for (o, e) in cost_effects.iter().enumerate().take(n) {
             scores.raw[o] = scores.raw[o].saturating_add(*e);
@@ -301,6 +312,8 @@ impl Tally {
             limits,
             limit_free,
             measures,
+            cost_inputs,
+            priced,
             costs,
             cost_effects,
             cost_weight: weight,
@@ -312,16 +325,31 @@ impl Tally {
     pub fn rescore(&self, model: &Model, index: &Index, changed: &Answers, q: usize) -> Scores {
         let bit = 1u64 << (q % 64);
         let mut computed = None;
-        let (mut s, measures) = self.rescore_but_cost(model, index, changed, q, &mut computed);
+        let base = self.without(q);
+        let (mut s, measures) =
+            self.rescore_but_cost(model, index, changed, q, &base, &mut computed);
         if self.weighing(index, bit) {
             self.add_cost(&mut s, model, index, changed, bit, measures);
         }
         s
     }
 
+    /// The tallied scores without question `q`'s single-test rules and without the cost
+    /// effects: the part every re-scoring of `q` starts from (see [`Tally::top_after`]).
+    pub fn without(&self, q: usize) -> Scores {
+        let mut s = self.scores;
+        s.add_all(&self.per_question[q], -1, self.n);
+        for o in 0..self.n {
+            s.raw[o] = s.raw[o].saturating_sub(self.cost_effects[o]);
+        }
+        s
+    }
+
     /// The top pick if question `q` were answered as in `changed`: the same as
     /// `rescore(..).top(n)`, but without pricing the options when the cost effects, whatever
-    /// they come to, cannot change whether `top` leads.
+    /// they come to, cannot change whether `top` leads. `base` is [`Tally::without`]`(q)`,
+    /// worked out once for every answer to `q` tried.
+    #[allow(clippy::too_many_arguments)]
     pub fn top_after(
         &self,
         model: &Model,
@@ -329,10 +357,12 @@ impl Tally {
         changed: &Answers,
         q: usize,
         top: Option<usize>,
+        base: &Scores,
     ) -> Option<usize> {
         let bit = 1u64 << (q % 64);
         let mut computed = None;
-        let (mut s, measures) = self.rescore_but_cost(model, index, changed, q, &mut computed);
+        let (mut s, measures) =
+            self.rescore_but_cost(model, index, changed, q, base, &mut computed);
         if self.weighing(index, bit) {
             // At the tallied weight every effect lies in its range (at another weight the
             // tallied effects may be kept, so only the full sum says).
@@ -352,27 +382,25 @@ impl Tally {
         self.cost_effects.iter().any(|e| *e != 0) || index.cost_question_bit & bit != 0
     }
 
-    /// Re-scores everything but the cost effects (the tallied ones taken out), and gives the
-    /// measures of the changed answers (computed into `computed` when they differ).
+    /// Re-scores everything but the cost effects (the tallied ones taken out), starting from
+    /// `base` ([`Tally::without`]`(q)`), and gives the measures of the changed answers
+    /// (computed into `computed` when they differ).
     fn rescore_but_cost<'a>(
         &'a self,
         model: &Model,
         index: &Index,
         changed: &Answers,
         q: usize,
+        base: &Scores,
         computed: &'a mut Option<Measures>,
     ) -> (Scores, &'a Measures) {
-        let mut s = self.scores;
-        s.add_all(&self.per_question[q], -1, self.n);
+        let mut s = *base;
         let new = if model.questions[q].kind == QuestionKind::Multi {
             question_scores(index, q, changed.slot(q))
         } else {
             index.single_scores(q, changed.slot(q))
         };
         s.add_all(&new, 1, self.n);
-        for o in 0..self.n {
-            s.raw[o] = s.raw[o].saturating_sub(self.cost_effects[o]);
-        }
         let bit = 1u64 << (q % 64);
         // Measures change only with the questions they are computed from. Cost reads them
         // too, so they are recomputed even for a question no compound rule or limit reads
@@ -508,31 +536,40 @@ impl Tally {
         measures: &Measures,
     ) {
         let weight = index.cost_weight(changed);
-        // The tallied costs hold unless a figure they read changed, or they were not priced
-        // because cost was not weighed.
-        let reprice =
-            weight.is_some() && (index.price_deps & bit != 0 || self.cost_weight.is_none());
+        // The tallied costs hold unless a figure they read changed (they are priced whether or
+        // not cost is weighed).
+        let reprice = weight.is_some() && index.price_deps & bit != 0;
         let mut costs = self.costs;
         if reprice {
             // Only open options' costs count (see `cost::effects_from`), so excluded ones keep
             // the tallied figure, which leaves the comparison below as it would be.
+            // Nor does an option whose formula reads nothing the question feeds.
             let excluded = s.excluded;
+            let deps = &index.option_price_deps;
             cost::reprice(model, index, changed, measures, &mut costs, |o| {
-                excluded[o] == 0
+                excluded[o] == 0 && deps[o] & bit != 0
             });
         }
         let costs = &costs;
         let same_open = (0..self.n).all(|o| (s.excluded[o] > 0) == (self.scores.excluded[o] > 0));
-        let same_costs = costs
+        // Options from `n` on are never priced (NaN in both).
+        let same_costs = costs[..self.n]
             .iter()
-            .zip(&self.costs)
+            .zip(&self.costs[..self.n])
             .all(|(a, b)| a == b || (a.is_nan() && b.is_nan()));
         // The tallied effects hold only at the tallied weight ("matters" and "decisive" move
         // the same costs by different amounts).
         let effects = if same_open && same_costs && weight.is_some() && weight == self.cost_weight {
             self.cost_effects
         } else {
-            cost::effects_from(weight, costs, &s.excluded)
+            // At the tallied weight, an option whose cost and cheapest rival are as tallied
+            // keeps its tallied effect.
+            let known = (weight == self.cost_weight).then_some(cost::Known {
+                costs: &self.costs,
+                excluded: &self.scores.excluded,
+                effects: &self.cost_effects,
+            });
+            cost::effects_reusing(weight, costs, &s.excluded, known, self.n)
         };
         for (o, e) in effects.iter().enumerate().take(self.n) {
             s.raw[o] = s.raw[o].saturating_add(*e);
@@ -595,6 +632,27 @@ mod tests {
         for r in -500..=500 {
             let f = 50.0 + 50.0 * f64::from(r) / (f64::from(r).abs() + 60.0);
             assert!((f64::from(score(r)) - f).abs() <= 0.5 + 1e-9, "{r}");
+        }
+    }
+
+    /// The formula in 64 bits, as the score was first written.
+    fn wide(raw: i32) -> u8 {
+        let r = i64::from(raw);
+        let d = r.abs() + super::SCALE;
+        ((100 * (d + r) + d) / (2 * d)).clamp(0, 100) as u8
+    }
+
+    #[test]
+    fn the_32_bit_score_matches_the_64_bit_one() {
+        let edge = super::SMALL as i32;
+        let near = |c: i32| c - 2000..=c + 2000;
+        for r in near(0)
+            .chain(near(edge))
+            .chain(near(-edge))
+            .chain([i32::MIN, i32::MIN + 1, i32::MAX, i32::MAX - 1])
+            .chain((0..=4096).map(|k| k * 997 - 2_041_000))
+        {
+            assert_eq!(score(r), wide(r), "{r}");
         }
     }
 }
@@ -709,7 +767,7 @@ mod incremental {
                     }
                     let quick = tally.rescore(m, index, &changed, q);
                     prop_assert_eq!(
-                        tally.top_after(m, index, &changed, q, top),
+                        tally.top_after(m, index, &changed, q, top, &tally.without(q)),
                         quick.top(tally.n),
                         "top after question {} to {:?}", q, slot
                     );

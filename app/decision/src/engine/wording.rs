@@ -369,7 +369,7 @@ pub(crate) fn unmet(ranking: &[Ranked<'_>], architecture: Option<&ArchitectureOu
     }
 }
 
-/// One sentence for the top of the result.
+/// One sentence for the top of the result, written into one string.
 pub(crate) fn verdict(
     model: &Model,
     answers: &Answers,
@@ -379,36 +379,59 @@ pub(crate) fn verdict(
     architecture: Option<&ArchitectureOut<'_>>,
     next: Option<usize>,
 ) -> String {
+    use std::fmt::Write;
     let n = model.options.len().min(scores.raw.len());
     let open = (0..n).filter(|&o| !scores.is_excluded(o)).count();
-    let next_prompt = next
-        .map(|q| format!(" Next, answer “{}”.", model.questions[q].prompt))
-        .unwrap_or_default();
+    let next_prompt = |out: &mut String| {
+        if let Some(q) = next {
+            out.push_str(" Next, answer “");
+            out.push_str(&model.questions[q].prompt);
+            out.push_str("”.");
+        }
+    };
+    let mut out = String::with_capacity(200);
     if answers.is_empty() {
-        return format!(
-            "Nothing separates the {n} options yet: answer a question to start.{next_prompt}"
+        let _ = write!(
+            out,
+            "Nothing separates the {n} options yet: answer a question to start."
         );
+        next_prompt(&mut out);
+        return out;
     }
-    let lead = architecture.map(|a| format!("{} leads: {}.", a.kind.label(), a.title));
+    let lead = |out: &mut String| {
+        if let Some(a) = architecture {
+            out.push_str(a.kind.label());
+            out.push_str(" leads: ");
+            out.push_str(a.title);
+            out.push('.');
+        }
+    };
     if unmet {
-        return match lead {
-            Some(l) => format!("No option fits as one run as described. {l}"),
-            None => "No option fits every requirement as described; see what to change below."
-                .to_owned(),
-        };
+        if architecture.is_some() {
+            out.push_str("No option fits as one run as described. ");
+            lead(&mut out);
+            return out;
+        }
+        return "No option fits every requirement as described; see what to change below."
+            .to_owned();
     }
     match top {
         Some(i) => {
-            let best = format!(
+            if architecture.is_some() {
+                lead(&mut out);
+                out.push_str(" Among the four, ");
+            }
+            let _ = write!(
+                out,
                 "{} fits this workflow best — {open} of {n} options remain in the running.",
                 model.options[i].name
             );
-            match lead {
-                Some(l) => format!("{l} Among the four, {best}"),
-                None => best,
-            }
         }
         None => {
+            if architecture.is_some() {
+                lead(&mut out);
+                out.push(' ');
+            }
             let order = scores.order(n);
             let first = order.first().map_or(0, |&o| score(scores.raw[o]));
             let level: Vec<&str> = order
@@ -416,18 +439,16 @@ pub(crate) fn verdict(
                 .take_while(|&&o| !scores.is_excluded(o) && score(scores.raw[o]) == first)
                 .map(|&o| model.options[o].name.as_str())
                 .collect();
-            let level = if level.is_empty() {
-                "The options".to_owned()
+            if level.is_empty() {
+                out.push_str("The options");
             } else {
-                join_names(&level)
-            };
-            let tail = format!("{level} are level on your answers so far.{next_prompt}");
-            match lead {
-                Some(l) => format!("{l} {tail}"),
-                None => tail,
+                out.push_str(&join_names(&level));
             }
+            out.push_str(" are level on your answers so far.");
+            next_prompt(&mut out);
         }
     }
+    out
 }
 
 #[cfg(test)]
