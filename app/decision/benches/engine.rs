@@ -1,10 +1,11 @@
 //! Criterion benchmarks of the engine: reading a full answer query, and one full evaluation
 //! (ranking, limits, cost, architecture, what would change, next question) with no answers,
-//! with every question answered by buckets, and with figures and cost weighed.
+//! with every question answered by buckets, and with figures and cost weighed; and reading the
+//! browser's copy of the model from Borsh (what pages carry) and, for comparison, from JSON.
 //! Run with `scripts/bench.sh` or `cargo bench -p decision --features toml --bench engine`.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use decision::{evaluate, load::builtin, Answers, PageQuery};
+use decision::{evaluate, load::builtin, Answers, Model, PageQuery};
 use std::hint::black_box;
 
 /// Every question answered, with buckets where a question has them.
@@ -42,6 +43,16 @@ fn bench(c: &mut Criterion) {
     });
     c.bench_function("evaluate, with figures and cost weighed", |b| {
         b.iter(|| evaluate(&model, black_box(&figures)))
+    });
+    let bytes = model
+        .to_browser_bytes()
+        .expect("the built-in model has no NaN");
+    c.bench_function("read the browser model, Borsh", |b| {
+        b.iter(|| Model::from_browser_bytes(black_box(&bytes)))
+    });
+    let json = serde_json::to_string(&model.for_browser()).expect("a model serialises");
+    c.bench_function("read the browser model, JSON (before)", |b| {
+        b.iter(|| serde_json::from_str::<Model>(black_box(&json)))
     });
 }
 
