@@ -93,7 +93,8 @@ fn line_col(src: &str, offset: usize) -> (u32, u32) {
     (line as u32, column as u32)
 }
 
-/// Finds the line that defines or mentions an id, for errors about a valid TOML file.
+/// Finds the line that defines or mentions an id, or the header of a settings table, for
+/// errors about a valid TOML file.
 fn locate(src: &str, needle: &str) -> (u32, u32) {
     if needle.is_empty() {
         return (1, 1);
@@ -106,7 +107,9 @@ fn locate(src: &str, needle: &str) -> (u32, u32) {
             src[line_start..*i].trim_start().starts_with("id")
         })
         .map(|(i, _)| i);
-    match definition.or_else(|| src.find(&quoted)) {
+    // Settings tables (`[scoring]`, `[workload]`) are named by their header.
+    let table = || src.find(&format!("\n[{needle}]")).map(|i| i + 1);
+    match definition.or_else(|| src.find(&quoted)).or_else(table) {
         Some(i) => line_col(src, i),
         None => (1, 1),
     }
@@ -161,5 +164,34 @@ mod tests {
             format!("{BUILTIN_TOML}\n[[group]]\nid = \"g\"\ntitle = \"t\"\ncolour = \"red\"\n");
         let err = from_toml(&src, "m.toml").unwrap_err();
         assert!(err.first().reason.contains("colour"), "{err}");
+    }
+
+    /// TOML allows `nan` and `inf`. Every figure that reached the engine unchecked is refused
+    /// with the file, a line and the field, and an accepted model always has its browser copy.
+    #[test]
+    fn a_figure_that_is_not_a_number_is_refused_where_it_is() {
+        for (from, to, field) in [
+            ("near_share = 0.8", "near_share = nan", "near_share"),
+            (
+                "unpublished_factor = 10.0",
+                "unpublished_factor = inf",
+                "unpublished_factor",
+            ),
+            ("up_to = 60.0", "up_to = nan", "choices.up_to"),
+            ("value = 0.8", "value = nan", "choices.value"),
+            ("at_least = 150.0", "at_least = nan", "at_least"),
+        ] {
+            assert!(BUILTIN_TOML.contains(from), "{from}");
+            let src = BUILTIN_TOML.replacen(from, to, 1);
+            let err = from_toml(&src, "team.toml").unwrap_err();
+            let first = err.first();
+            assert!(first.reason.contains(&format!("`{field}`")), "{to}: {err}");
+            assert!(first.line > 1, "{to}: {err}");
+            assert!(err.to_string().starts_with("team.toml:"), "{err}");
+        }
+        let src = BUILTIN_TOML.replacen("free_per_month = 4000.0", "free_per_month = nan", 1);
+        let err = from_toml(&src, "team.toml").unwrap_err();
+        assert!(err.first().reason.contains("`free_per_month`"), "{err}");
+        assert!(builtin().to_browser_bytes().is_ok());
     }
 }

@@ -82,6 +82,13 @@ pub enum Problem {
         owner: String,
         field: &'static str,
     },
+    /// A figure that is NaN or infinite where any finite number would do (a range bound, a
+    /// condition's threshold, a free allowance). TOML allows `nan` and `inf`; the engine and
+    /// the browser's copy of the model (Borsh refuses NaN) do not.
+    NotANumber {
+        owner: String,
+        field: &'static str,
+    },
     /// An option priced with a cost model whose prices are missing.
     MissingPrice {
         option: String,
@@ -104,7 +111,8 @@ impl Problem {
             Problem::Unknown { owner, .. }
             | Problem::ConditionShape { owner }
             | Problem::NoFacts { owner }
-            | Problem::BadFigure { owner, .. } => owner,
+            | Problem::BadFigure { owner, .. }
+            | Problem::NotANumber { owner, .. } => owner,
             Problem::SupersededChain { fact, .. } => fact,
             Problem::RuleWeight { rule } => rule,
             Problem::NoTable { attribute } | Problem::TwoCurrentFacts { attribute, .. } => {
@@ -173,6 +181,9 @@ impl fmt::Display for Problem {
             Problem::BadFigure { owner, field } => {
                 write!(f, "“{owner}” needs a positive, finite `{field}`")
             }
+            Problem::NotANumber { owner, field } => {
+                write!(f, "“{owner}” has a `{field}` that is not a finite number")
+            }
             Problem::MissingPrice { option, price } => write!(
                 f,
                 "option “{option}” is priced by a cost model that needs price “{price}”, which does not exist"
@@ -202,6 +213,16 @@ struct Check<'a> {
 impl Check<'_> {
     fn push(&mut self, p: Problem) {
         self.problems.push(p);
+    }
+
+    /// An optional figure that, when given, must be finite.
+    fn finite(&mut self, owner: &str, field: &'static str, v: Option<f64>) {
+        if v.is_some_and(|v| !v.is_finite()) {
+            self.push(Problem::NotANumber {
+                owner: owner.to_owned(),
+                field,
+            });
+        }
     }
 
     fn unique<'s>(&mut self, kind: &'static str, ids: impl Iterator<Item = &'s str>) {
@@ -238,6 +259,8 @@ impl Check<'_> {
     }
 
     fn condition(&mut self, owner: &str, c: &Condition) {
+        self.finite(owner, "at_least", c.at_least);
+        self.finite(owner, "at_most", c.at_most);
         let choice_test = c.question.is_some();
         let measure_test = c.measure.is_some();
         let shape_ok = match (choice_test, measure_test) {
@@ -455,6 +478,11 @@ pub fn validate(model: &Model) -> Vec<Problem> {
                 });
             }
         }
+        for ch in &q.choices {
+            c.finite(&q.id, "choices.value", ch.value);
+            c.finite(&q.id, "choices.above", ch.above);
+            c.finite(&q.id, "choices.up_to", ch.up_to);
+        }
         check_ranges(&mut c, q);
         c.facts(&q.id, &q.facts, false);
     }
@@ -557,6 +585,14 @@ pub fn validate(model: &Model) -> Vec<Problem> {
                 field: "usd",
             });
         }
+        if p.free_per_month
+            .is_some_and(|f| !(f.is_finite() && f >= 0.0))
+        {
+            c.push(Problem::BadFigure {
+                owner: p.id.clone(),
+                field: "free_per_month",
+            });
+        }
         let mut last = 0.0;
         for t in &p.tiers {
             if !positive(t.from) || t.from <= last || !(t.usd.is_finite() && t.usd >= 0.0) {
@@ -588,6 +624,17 @@ pub fn validate(model: &Model) -> Vec<Problem> {
                     price,
                 });
             }
+        }
+    }
+    for (field, v) in [
+        ("unpublished_factor", model.scoring.unpublished_factor),
+        ("near_share", model.scoring.near_share),
+    ] {
+        if !positive(v) {
+            c.push(Problem::BadFigure {
+                owner: "scoring".into(),
+                field,
+            });
         }
     }
     if !positive(model.workload.history_events_per_transition) {
