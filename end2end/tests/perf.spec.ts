@@ -4,15 +4,19 @@ import { test, expect, hasJs, ready } from "./fixtures";
  * Interaction latency on a slow device: Chromium's CPU throttled 4×, as Lighthouse's mobile
  * profile does. Measured with the Performance API from the click to the moment the result in
  * the DOM has changed (the engine ran and the views were patched), and to the next frame
- * after it. Both medians are printed and attached to the report. The goal is one frame
- * (16 ms); the assertion is a regression guard at 100 ms, which a return to a server round trip
- * or a much heavier re-render would break, without making a shared CI machine's jitter a
- * failure. The figures belong in the notes, not in a pass/fail line.
+ * after it. Both medians are printed and attached to the report; `scripts/bench.sh` runs this
+ * spec and puts them in its table against the one-frame goal (16 ms).
+ *
+ * Time is measured here, never asserted: a shared CI machine's jitter must not decide a test.
+ * What the spec asserts is what makes the interaction fast at all: each answer changes the
+ * ranking and the URL in the browser, with no request to the server.
  */
-test("an answer updates the result within a frame on a 4× slower CPU", async ({ page }, info) => {
+test("an answer updates the result in the browser, measured on a 4× slower CPU", async ({ page }, info) => {
   test.skip(!hasJs(info), "without JavaScript an answer is a page load, measured by scripts/bench.sh");
   await page.goto("/?duration=days&waits=human&services=few");
   await ready(page, info);
+  const requests: string[] = [];
+  page.on("request", (r) => requests.push(r.url()));
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
   const choices = ["seconds", "minutes", "hours", "days"];
@@ -20,6 +24,7 @@ test("an answer updates the result within a frame on a 4× slower CPU", async ({
   const frames: number[] = [];
   for (let i = 0; i < 12; i++) {
     const choice = choices[i % choices.length];
+    const before = await page.getByTestId("ranking").innerText();
     const ms = await page.evaluate(async (choice) => {
       const label = document.querySelector<HTMLLabelElement>(`label[for="q-duration-${choice}"]`)!;
       const result = document.querySelector('[data-testid="ranking"]')!;
@@ -40,13 +45,14 @@ test("an answer updates the result within a frame on a 4× slower CPU", async ({
       });
     }, choice);
     await expect(page).toHaveURL(new RegExp(`duration=${choice}`));
+    expect(await page.getByTestId("ranking").innerText(), `the ranking after duration=${choice}`).not.toBe(before);
     times.push(ms[0]);
     frames.push(ms[1]);
   }
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+  expect(requests, "answers are evaluated in the browser, without a request").toEqual([]);
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const line = `answer → result in the DOM: median ${median(times).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms; → next frame: median ${median(frames).toFixed(1)} ms (CPU throttled 4×)`;
   info.annotations.push({ type: "latency", description: line });
   console.log(line);
-  expect(median(times)).toBeLessThanOrEqual(100);
 });
