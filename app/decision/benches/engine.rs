@@ -8,19 +8,9 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use decision::{evaluate, load::builtin, Answers, Model, PageQuery};
 use std::hint::black_box;
 
-/// Every question answered, with buckets where a question has them.
-const BUCKETS: &str = "duration=days&coordination=central&services=few&sync=async&rate=100-2000\
-&load_shape=daily-peaks&fanout=hundreds&payload=small&repeat_safe=some-exactly-once&audit=required\
-&ordering=not-needed&replay=not-needed&waits=human&idle=mostly-waiting&definition=code\
-&languages=java&languages=python&containers=yes&step_length=under-15m&region=eu-west-1\
-&trigger=api-gateway&growth=stable&free_tier=exclude&cost=ignore";
-
-/// The same workload in figures, with cost inputs and cost weighed.
-const FIGURES: &str = "duration=36h&coordination=central&services=few&sync=async&rate=450\
-&load_shape=daily-peaks&steps=12&fanout=200&payload=40&repeat_safe=some-exactly-once&audit=required\
-&ordering=not-needed&replay=not-needed&waits=human&idle=mostly-waiting&definition=code\
-&languages=java&languages=python&containers=yes&step_length=under-15m&region=eu-west-1\
-&trigger=api-gateway&growth=stable&memory_mb=512&step_ms=200&consumers=3&free_tier=exclude&cost=matters";
+#[path = "../tests/common/workloads.rs"]
+mod workloads;
+use workloads::{BUCKETS, FIGURES};
 
 fn bench(c: &mut Criterion) {
     let model = builtin();

@@ -20,16 +20,9 @@ use decision::{evaluate, Answers, PageQuery};
 use std::io::Write;
 
 /// The two workloads the criterion benchmark evaluates, as starting points to vary.
-const BUCKETS: &str = "duration=days&coordination=central&services=few&sync=async&rate=100-2000\
-&load_shape=daily-peaks&fanout=hundreds&payload=small&repeat_safe=some-exactly-once&audit=required\
-&ordering=not-needed&replay=not-needed&waits=human&idle=mostly-waiting&definition=code\
-&languages=java&languages=python&containers=yes&step_length=under-15m&region=eu-west-1\
-&trigger=api-gateway&growth=stable&free_tier=exclude&cost=ignore";
-const FIGURES: &str = "duration=36h&coordination=central&services=few&sync=async&rate=450\
-&load_shape=daily-peaks&steps=12&fanout=200&payload=40&repeat_safe=some-exactly-once&audit=required\
-&ordering=not-needed&replay=not-needed&waits=human&idle=mostly-waiting&definition=code\
-&languages=java&languages=python&containers=yes&step_length=under-15m&region=eu-west-1\
-&trigger=api-gateway&growth=stable&memory_mb=512&step_ms=200&consumers=3&free_tier=exclude&cost=matters";
+#[path = "common/workloads.rs"]
+mod workloads;
+use workloads::{BUCKETS, FIGURES};
 
 /// SplitMix64: small, seeded and the same on every platform.
 struct Rng(u64);
