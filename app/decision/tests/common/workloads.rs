@@ -2,7 +2,8 @@
 //! that varies them, so both always describe the same answers.
 
 /// Every question answered, with buckets where a question has them.
-pub const BUCKETS: &str = "duration=days&coordination=central&services=few&sync=async&rate=100-2000\
+pub const BUCKETS: &str =
+    "duration=days&coordination=central&services=few&sync=async&rate=100-2000\
 &load_shape=daily-peaks&fanout=hundreds&payload=small&repeat_safe=some-exactly-once&audit=required\
 &ordering=not-needed&replay=not-needed&waits=human&idle=mostly-waiting&definition=code\
 &languages=java&languages=python&containers=yes&step_length=under-15m&region=eu-west-1\
