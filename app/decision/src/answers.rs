@@ -130,6 +130,26 @@ impl Answers {
         }
     }
 
+    /// The same answers with every question outside `questions` (a bit per question index,
+    /// as [`Model::priced_questions`] gives) left unanswered: a key for what depends on those
+    /// questions alone, so a change elsewhere leaves it equal.
+    pub fn restricted_to(&self, questions: u64) -> Answers {
+        Answers {
+            slots: self
+                .slots
+                .iter()
+                .enumerate()
+                .map(|(q, s)| {
+                    if q < 64 && questions & (1 << q) != 0 {
+                        *s
+                    } else {
+                        Slot::default()
+                    }
+                })
+                .collect(),
+        }
+    }
+
     /// How many questions are answered.
     pub fn len(&self) -> usize {
         self.slots.iter().filter(|s| !s.is_empty()).count()

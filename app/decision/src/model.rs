@@ -658,6 +658,13 @@ impl Model {
     pub(crate) fn index(&self) -> &Index {
         self.index.get_or_init(|| Index::build(self))
     }
+    /// The questions the monthly costs read, as a bit per question index (bit `q` for
+    /// question `q`): an answer to any other question leaves every price, every cost line and
+    /// the cost chart as they were. Worked out from the inputs each cost formula reads
+    /// (`engine::cost::reads`) when the model's index is built.
+    pub fn priced_questions(&self) -> u64 {
+        self.index().price_deps
+    }
     pub fn option(&self, id: &str) -> Option<&OptionDef> {
         self.index().option(id).map(|i| &self.options[i])
     }

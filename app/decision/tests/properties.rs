@@ -4,8 +4,8 @@
 mod common;
 use common::MODEL;
 use decision::answers::Slot;
-use decision::engine::Fit;
-use decision::{evaluate, shortcode, PageQuery};
+use decision::engine::{cost, Fit};
+use decision::{chart, evaluate, shortcode, PageQuery};
 use proptest::prelude::*;
 
 /// Query strings mixing real ids, real values, figures with units, garbage and broken encodings.
@@ -121,5 +121,22 @@ proptest! {
                 Fit::Fits => {}
             }
         }
+    }
+
+    #[test]
+    fn the_cost_chart_reads_only_the_priced_questions(q in query()) {
+        // The advisor rebuilds its chart only when these answers change; an answer elsewhere
+        // that moved a price would leave a stale chart on screen.
+        let m = &*MODEL;
+        let answers = PageQuery::parse(m, &q).answers;
+        let priced = answers.restricted_to(m.priced_questions());
+        let runs = cost::team_runs(m, &answers);
+        prop_assert_eq!(cost::team_runs(m, &priced), runs);
+        prop_assert_eq!(chart::build(m, &priced, runs), chart::build(m, &answers, runs));
+        // The volume marked is the one the option costs were worked out for, unless assumed.
+        let e = evaluate(m, &answers);
+        let assumed = e.cost_assumptions.iter().any(|a| a.starts_with("Runs per month"));
+        let costed = e.ranking.iter().find_map(|r| r.cost.as_ref().map(|c| c.runs_per_month));
+        prop_assert_eq!(runs, costed.filter(|_| !assumed));
     }
 }

@@ -544,6 +544,14 @@ pub(crate) fn option_facts(model: &Model, slots: &PriceSlots) -> Vec<(Vec<String
         .collect()
 }
 
+/// The runs per month the answers give (a figure, or the peak rate with how busy an average
+/// hour is); `None` when the cost would assume the typical volume. The cost chart marks it.
+pub fn team_runs(model: &Model, answers: &Answers) -> Option<f64> {
+    let index = model.index();
+    let inp = inputs(index, answers, &Measures::compute(index, answers));
+    (inp.assumed & Assumed::Runs as u8 == 0).then_some(inp.runs)
+}
+
 /// One line per option on a log grid of volumes: (option index, [(runs per month, monthly cost)]).
 pub fn series(model: &Model, answers: &Answers, points: usize) -> Vec<(usize, Vec<(f64, f64)>)> {
     let index = model.index();

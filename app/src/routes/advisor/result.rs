@@ -10,6 +10,7 @@ use crate::components::cost_chart::CostChartView;
 use crate::components::score_bar::{ScoreBar, Tone};
 use crate::context::use_model;
 use decision::comparison::status_words;
+use decision::engine::cost;
 use decision::engine::limits::LimitStatus;
 use decision::engine::{
     ArchitectureOut, Change, Conflict, Cost, Fit, LimitCheck, Ranked, Reason, Unmet,
@@ -25,6 +26,14 @@ pub fn ResultPanel(
     /// The current answers.
     answers: RwSignal<Answers>,
 ) -> impl IntoView {
+    let model = use_model();
+    // The chart is the costliest part to rebuild, and most answers do not touch a price: it is
+    // keyed by the answers to the questions the prices read, so it is built again only when
+    // one of those changes (a memo notifies only when its value changes).
+    let priced = Memo::new(move |_| answers.with(|a| a.restricted_to(model.priced_questions())));
+    let chart =
+        Memo::new(move |_| priced.with(|a| chart::build(model, a, cost::team_runs(model, a))));
+    let assumptions = Memo::new(move |_| eval.with(|e| e.cost_assumptions.clone()));
     view! {
         <section aria-labelledby="result-title" class="min-w-0">
             <h2 id="result-title" class="text-xl font-semibold print:sr-only">
@@ -36,7 +45,7 @@ pub fn ResultPanel(
             {move || answers.with(|a| view! { <PrintAnswers answers=a.clone() /> })}
             {move || eval.with(|e| view! { <Summary eval=e.clone() /> })}
             {move || eval.with(|e| view! { <Ranking eval=e.clone() /> })}
-            {move || eval.with(|e| view! { <CostSection eval=e.clone() answers=answers.get() /> })}
+            <CostSection chart=chart assumptions=assumptions />
             {move || eval.with(|e| view! { <Guidance eval=e.clone() /> })}
             <ShareBox answers=answers />
             {move || {
@@ -442,31 +451,28 @@ fn CostLine(cost: Cost<'static>, option: &'static str) -> impl IntoView {
 
 /// The cost chart for the current answers, with what it assumed.
 #[component]
-fn CostSection(eval: Evaluation<'static>, answers: Answers) -> impl IntoView {
-    let model = use_model();
-    let runs_given = !eval
-        .cost_assumptions
-        .iter()
-        .any(|a| a.starts_with("Runs per month"));
-    let runs = eval
-        .ranking
-        .iter()
-        .find_map(|r| r.cost.as_ref().map(|c| c.runs_per_month))
-        .filter(|_| runs_given);
-    let chart = chart::build(model, &answers, runs);
-    let assumptions = (!eval.cost_assumptions.is_empty()).then(|| {
-        let items = eval
-            .cost_assumptions
-            .iter()
-            .map(|a| view! { <li>{a.clone()}</li> })
-            .collect_view();
-        view! {
-            <div class="mt-2 text-sm text-muted" data-testid="cost-assumptions">
-                <p>"Typical workload assumed where your answers give no figure:"</p>
-                <ul class="print-inline list-disc pl-5">{items}</ul>
-            </div>
-        }
-    });
+fn CostSection(
+    /// The chart for the answers the prices read.
+    chart: Memo<chart::CostChart>,
+    /// The typical figures the costs assumed, in words.
+    assumptions: Memo<Vec<String>>,
+) -> impl IntoView {
+    let assumed = move || {
+        assumptions.with(|list| {
+            (!list.is_empty()).then(|| {
+                let items = list
+                    .iter()
+                    .map(|a| view! { <li>{a.clone()}</li> })
+                    .collect_view();
+                view! {
+                    <div class="mt-2 text-sm text-muted" data-testid="cost-assumptions">
+                        <p>"Typical workload assumed where your answers give no figure:"</p>
+                        <ul class="print-inline list-disc pl-5">{items}</ul>
+                    </div>
+                }
+            })
+        })
+    };
     view! {
         // On paper the words sit to the left of a smaller chart.
         <section
@@ -480,10 +486,12 @@ fn CostSection(eval: Evaluation<'static>, answers: Answers) -> impl IntoView {
                 <p class="mt-1 text-sm text-muted">
                     "Each option's monthly cost from 1 thousand to 10 billion runs a month, at us-east-1 list prices, the Lambda work each option runs included."
                 </p>
-                {assumptions}
+                {assumed}
             </div>
             <div>
-                <CostChartView chart=chart id="cost-chart" />
+                {move || {
+                    chart.with(|c| view! { <CostChartView chart=c.clone() id="cost-chart" /> })
+                }}
             </div>
         </section>
     }
