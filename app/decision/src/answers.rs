@@ -96,6 +96,47 @@ impl Notice {
     }
 }
 
+/// The notices a page with a questionnaire shows: those from the link it opened, until the
+/// reader's first edit (from then on the URL is rewritten from the form, so the link's faults
+/// are gone), and those the form's own inputs raise, kept per form and question so an edit
+/// replaces only its own.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FormNotices {
+    link: Vec<Notice>,
+    /// (form id, question id, notice).
+    form: Vec<(String, String, Notice)>,
+}
+
+impl FormNotices {
+    /// The notices raised reading the link.
+    pub fn from_link(link: Vec<Notice>) -> Self {
+        FormNotices {
+            link,
+            form: Vec::new(),
+        }
+    }
+
+    /// Records an edit of `question` in form `form` and the notices its inputs raised.
+    pub fn edited(&mut self, form: &str, question: &str, raised: Vec<Notice>) {
+        self.link.clear();
+        self.form.retain(|(f, q, _)| f != form || q != question);
+        self.form.extend(
+            raised
+                .into_iter()
+                .map(|n| (form.to_owned(), question.to_owned(), n)),
+        );
+    }
+
+    /// Everything to show, the link's first.
+    pub fn all(&self) -> Vec<Notice> {
+        self.link
+            .iter()
+            .cloned()
+            .chain(self.form.iter().map(|(_, _, n)| n.clone()))
+            .collect()
+    }
+}
+
 /// How an answer should change; applied by [`Answers::apply`].
 #[derive(Clone, Debug, PartialEq)]
 pub enum AnswerChange {
@@ -312,6 +353,24 @@ impl Answers {
         (answers, notices)
     }
 
+    /// Replaces one question's answer with what a form's inputs for it hold (its checked
+    /// choices and typed figure, in the form's order), read as [`Answers::from_pairs`] reads
+    /// them, and returns the notices they raise. `None`, changing nothing, when `question` is
+    /// not one of the model's. A questionnaire calls it on each edit instead of reading the
+    /// whole form again.
+    pub fn replace_answer<'a>(
+        &mut self,
+        model: &Model,
+        question: &'a str,
+        values: impl IntoIterator<Item = &'a str>,
+    ) -> Option<Vec<Notice>> {
+        let q = model.question_index(question)?;
+        let (one, notices) =
+            Answers::from_pairs(model, values.into_iter().map(|v| (question, v)), &[]);
+        self.set_slot(q, one.slot(q));
+        Some(notices)
+    }
+
     /// The canonical query string (no leading `?`): questions in model order, figures in
     /// their shortest exact form.
     /// The answered questions with their answers in words ("36 hours", "Python, Java"), in
@@ -454,5 +513,36 @@ pub fn describe_slot(q: &Question, slot: Slot) -> String {
         "not sure".to_owned()
     } else {
         labels.join(", ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn notice(key: &str, value: &str) -> Notice {
+        Notice::new(
+            NoticeKind::InvalidValue,
+            Some(key),
+            Some(value),
+            format!("{key}={value}"),
+        )
+    }
+
+    #[test]
+    fn form_notices_drop_the_link_at_the_first_edit_and_replace_only_their_own() {
+        let mut n = FormNotices::from_link(vec![notice("colour", "blue"), notice("rate", "lots")]);
+        assert_eq!(n.all().len(), 2);
+        n.edited("advisor", "duration", vec![notice("duration", "forever")]);
+        assert_eq!(n.all(), vec![notice("duration", "forever")]);
+        n.edited("advisor", "rate", vec![notice("rate", "x")]);
+        n.edited("whatif-b", "rate", vec![notice("rate", "y")]);
+        assert_eq!(n.all().len(), 3);
+        // Fixing the figure in one form clears its notice, not the other form's or question's.
+        n.edited("advisor", "rate", Vec::new());
+        assert_eq!(
+            n.all(),
+            vec![notice("duration", "forever"), notice("rate", "y")]
+        );
     }
 }

@@ -5,7 +5,7 @@ mod common;
 use common::MODEL;
 use decision::answers::Slot;
 use decision::engine::{cost, Fit};
-use decision::{chart, evaluate, shortcode, PageQuery};
+use decision::{chart, evaluate, shortcode, Answers, PageQuery};
 use proptest::prelude::*;
 
 /// Query strings mixing real ids, real values, figures with units, garbage and broken encodings.
@@ -138,5 +138,47 @@ proptest! {
         let assumed = e.cost_assumptions.iter().any(|a| a.starts_with("Runs per month"));
         let costed = e.ranking.iter().find_map(|r| r.cost.as_ref().map(|c| c.runs_per_month));
         prop_assert_eq!(runs, costed.filter(|_| !assumed));
+    }
+
+    #[test]
+    fn replacing_one_answer_equals_reading_the_whole_form_again(
+        q in query(),
+        which in 0usize..64,
+        picks in prop::collection::vec((0usize..64, 0.0f64..1e6, 0usize..4), 0..4),
+    ) {
+        // The advisor re-reads only the edited question's inputs; the answers and notices must
+        // be what reading every input of the form would give.
+        let m = &*MODEL;
+        let mut base = PageQuery::parse(m, &q).answers;
+        let qi = which % m.questions.len();
+        let question = &m.questions[qi];
+        // Most random queries leave a given question open; answer it half the time, so an
+        // edit that clears or changes an answer is tried as often as one that gives it.
+        if which >= 32 && !question.choices.is_empty() {
+            base.set_slot(qi, Slot { choices: 1, number: None });
+        }
+        let values: Vec<String> = picks
+            .iter()
+            .map(|&(c, v, kind)| match kind {
+                0 | 1 if !question.choices.is_empty() => {
+                    question.choices[c % question.choices.len()].id.clone()
+                }
+                2 => format!("{v}"),
+                _ => ["", "lots", "-5", "1e400"][c % 4].to_owned(),
+            })
+            .collect();
+        let canonical = base.to_query(m);
+        prop_assume!(!canonical.contains('%'));
+        let mut pairs: Vec<(&str, &str)> = canonical
+            .split('&')
+            .filter_map(|p| p.split_once('='))
+            .filter(|(k, _)| *k != question.id)
+            .collect();
+        pairs.extend(values.iter().map(|v| (question.id.as_str(), v.as_str())));
+        let (whole, whole_notices) = Answers::from_pairs(m, pairs, &[]);
+        let mut narrowed = base.clone();
+        let notices = narrowed.replace_answer(m, &question.id, values.iter().map(String::as_str));
+        prop_assert_eq!(notices, Some(whole_notices));
+        prop_assert_eq!(narrowed, whole);
     }
 }
