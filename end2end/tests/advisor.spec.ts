@@ -113,6 +113,29 @@ test("refining a chosen range with a figure uses the figure and keeps a tidy lin
   await expect(page).toHaveURL(/\/\?duration=36h$/);
 });
 
+test("answers clicked while the page is still loading count once it is interactive", async ({ page }, info) => {
+  test.skip(!hasJs(info), "without JavaScript nothing hydrates: the form submits what is checked");
+  // Hold the wasm back, as a slow phone network would, and answer in the meantime.
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(/\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/?duration=days", { waitUntil: "domcontentloaded" });
+  await page.locator('label[for="q-waits-human"]').click();
+  await page.locator('label[for="q-coordination-central"]').click();
+  await expect(page.locator("html")).not.toHaveAttribute("data-hydrated", "true");
+  release();
+  await ready(page, info);
+  await expect(page).toHaveURL(/\?duration=days&coordination=central.*&waits=human/);
+  await expect(page.locator("#q-waits-human")).toBeChecked();
+  await expect(page.getByTestId("confidence")).toContainText(/(^|\D)3 of \d+ questions answered/);
+  // The next edit builds on all three.
+  await answer(page, info, "sync", "async");
+  await expect(page).toHaveURL(/duration=days&coordination=central.*&sync=async.*&waits=human/);
+});
+
 test("a link with bad values is still a page: a notice says what was dropped, the rest applies", async ({ page }, info) => {
   const res = await page.goto("/?duration=hours&rate=lots&colour=blue");
   expect(res?.status()).toBe(200);

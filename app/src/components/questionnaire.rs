@@ -273,32 +273,56 @@ pub fn edits_answers(ev: &web_sys::Event) -> bool {
     typed == (ev.type_() == "input")
 }
 
-/// The form's answers as a query string, after keeping a figure and its ranges consistent:
-/// typing a figure selects the range that holds it, choosing a range clears the figure. Used by
-/// the islands that hold a questionnaire (the advisor and the what-if's two sides).
-pub fn form_query(ev: &web_sys::Event) -> Option<String> {
+/// The answers form `form_id` holds now, every input read: a reader may click before the page
+/// is interactive (the wasm still loading), and those answers are not in the link the island
+/// started from. Islands call it once, when they hydrate; each edit after that reads only its
+/// own question ([`form_edit`]). `None` when there is no such form.
+pub fn form_answers(form_id: &str) -> Option<Answers> {
+    let form = document()
+        .get_element_by_id(form_id)?
+        .dyn_into::<web_sys::HtmlFormElement>()
+        .ok()?;
+    let data = web_sys::FormData::new_with_form(&form).ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data).ok()?;
+    let query = String::from(params.to_string());
+    Some(decision::PageQuery::parse(island_model(), &query).answers)
+}
+
+/// One edit of a questionnaire: which form and question, and what that question's inputs now
+/// hold, in the form's order (checked choices and the typed figure, as a form would submit
+/// them). Feed it to [`decision::Answers::replace_answer`].
+pub struct FormEdit {
+    /// The form's id (the what-if page has two).
+    pub form: String,
+    /// The question's id (the inputs' name).
+    pub question: String,
+    /// The values its inputs would submit.
+    pub values: Vec<String>,
+}
+
+/// The edited question's inputs, after keeping a figure and its ranges consistent: typing a
+/// figure selects the range that holds it, choosing a range clears the figure. Only that
+/// question's inputs are read, not the whole form: reading every input into a query and
+/// parsing it again was a tenth of an answer's time. Used by the islands that hold a
+/// questionnaire (the advisor and the what-if's two sides).
+pub fn form_edit(ev: &web_sys::Event) -> Option<FormEdit> {
     let input = ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
     let form = input.form()?;
     let name = input.name();
-    let others = form
+    let found = form
         .query_selector_all(&format!("input[name=\"{name}\"]"))
         .ok()?;
-    let each = |f: &dyn Fn(&web_sys::HtmlInputElement)| {
-        for i in 0..others.length() {
-            if let Some(el) = others
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::HtmlInputElement>().ok())
-            {
-                f(&el);
+    let others: Vec<web_sys::HtmlInputElement> = (0..found.length())
+        .filter_map(|i| found.item(i)?.dyn_into().ok())
+        .collect();
+    match input.type_().as_str() {
+        "radio" => {
+            for el in &others {
+                if el.type_() == "text" && !el.value().is_empty() {
+                    el.set_value("");
+                }
             }
         }
-    };
-    match input.type_().as_str() {
-        "radio" => each(&|el| {
-            if el.type_() == "text" && !el.value().is_empty() {
-                el.set_value("");
-            }
-        }),
         "text" => {
             let model = island_model();
             let text = input.value();
@@ -307,16 +331,25 @@ pub fn form_query(ev: &web_sys::Event) -> Option<String> {
                 let v = decision::number::parse(spec.unit, &text).ok()?;
                 q.choice_for(v).map(|c| q.choices[c].id.clone())
             });
-            each(&|el| {
+            let wanted = bucket.as_deref().unwrap_or("");
+            for el in &others {
                 if el.type_() == "radio" {
-                    let wanted = bucket.as_deref().unwrap_or("");
                     el.set_checked(el.value() == wanted);
                 }
-            });
+            }
         }
         _ => {}
     }
-    let data = web_sys::FormData::new_with_form(&form).ok()?;
-    let params = web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data).ok()?;
-    Some(String::from(params.to_string()))
+    // What the form would submit for this name: checked choices, every other input's value.
+    let values = others
+        .iter()
+        .filter(|el| !el.disabled())
+        .filter(|el| !matches!(el.type_().as_str(), "radio" | "checkbox") || el.checked())
+        .map(|el| el.value())
+        .collect();
+    Some(FormEdit {
+        form: form.id(),
+        question: name,
+        values,
+    })
 }

@@ -3,10 +3,10 @@
 
 use super::result::ResultPanel;
 use crate::components::notices::Notices;
-use crate::components::questionnaire::{edits_answers, form_query};
+use crate::components::questionnaire::{edits_answers, form_answers, form_edit};
 use crate::context::island_model;
 use decision::query::{link, Page};
-use decision::{evaluate, Notice, PageQuery};
+use decision::{evaluate, FormNotices, Notice, PageQuery};
 use leptos::prelude::*;
 
 /// What the island knows about where it is shown; islands see no server context in the
@@ -60,7 +60,7 @@ pub fn Advisor(
     let mut first = notices;
     first.extend(parsed.notices);
     let answers = RwSignal::new(parsed.answers);
-    let notices = RwSignal::new(first);
+    let notices = RwSignal::new(FormNotices::from_link(first));
     let eval = Memo::new(move |_| answers.with(|a| evaluate(model, a)));
 
     // In the browser only: mark the page interactive, then follow every change in the URL
@@ -72,6 +72,12 @@ pub fn Advisor(
         });
         let verdict = eval.with(|e| (e.top.is_some(), e.verdict.clone()));
         if prev.is_none() {
+            // Answers clicked while the page was loading count too (this effect runs again).
+            if let Some(now) = form_answers("questionnaire") {
+                if answers.with_untracked(|a| *a != now) {
+                    answers.set(now);
+                }
+            }
             mark_interactive();
             return;
         }
@@ -87,17 +93,26 @@ pub fn Advisor(
         if !edits_answers(&ev) {
             return;
         }
-        if let Some(query) = form_query(&ev) {
-            let parsed = PageQuery::parse(model, &query);
-            notices.set(parsed.notices);
-            answers.set(parsed.answers);
+        let Some(edit) = form_edit(&ev) else {
+            return;
+        };
+        let mut raised = None;
+        answers.update(|a| {
+            raised = a.replace_answer(
+                model,
+                &edit.question,
+                edit.values.iter().map(String::as_str),
+            );
+        });
+        if let Some(raised) = raised {
+            notices.update(|n| n.edited(&edit.form, &edit.question, raised));
         }
     };
     // One panel type in either place: two orderings as two view types would compile the whole
     // result panel into the wasm twice.
     let panel = move || view! { <ResultPanel eval=eval answers=answers /> };
     view! {
-        <Notices notices=notices />
+        <Notices notices=Signal::derive(move || notices.with(FormNotices::all)) />
         // On narrow screens the result sits below every question; let readers jump to it.
         <p class="mb-4 lg:hidden print:hidden" class:hidden=in_frame>
             <a href="#result-title" class="text-sm font-medium text-link underline">

@@ -2,14 +2,13 @@
 //! with what moves between them.
 
 use crate::components::notices::Notices;
-use crate::components::questionnaire::{edits_answers, form_query};
+use crate::components::questionnaire::{edits_answers, form_answers, form_edit};
 use crate::context::island_model;
 use decision::engine::Fit;
 use decision::query::whatif_link;
 use decision::whatif::{compare, WhatIf as Diff};
-use decision::{number, shortcode, Answers, Notice, PageQuery};
+use decision::{number, shortcode, Answers, FormNotices, Notice, PageQuery};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// Both sides' results, the differences, and the two questionnaires (server-rendered children).
 #[island]
@@ -32,7 +31,7 @@ pub fn WhatIf(
     provide_context(model);
     let a = RwSignal::new(PageQuery::parse(model, &a).answers);
     let b = RwSignal::new(PageQuery::parse(model, &b).answers);
-    let notices = RwSignal::new(notices);
+    let notices = RwSignal::new(FormNotices::from_link(notices));
     let diff = Memo::new(move |_| a.with(|a| b.with(|b| compare(model, a, b))));
     let extras: Vec<(&'static str, String)> = if framed && !theme.is_empty() {
         vec![("theme", theme)]
@@ -48,6 +47,14 @@ pub fn WhatIf(
         move |prev: Option<()>| {
             let url = link();
             if prev.is_none() {
+                // Answers clicked while the page was loading count too (this effect runs again).
+                for (form, side) in [("whatif-a", a), ("whatif-b", b)] {
+                    if let Some(now) = form_answers(form) {
+                        if side.with_untracked(|s| *s != now) {
+                            side.set(now);
+                        }
+                    }
+                }
                 if let Some(root) = document().document_element() {
                     let _ = root.set_attribute("data-hydrated", "true");
                 }
@@ -63,22 +70,24 @@ pub fn WhatIf(
         if !edits_answers(&ev) {
             return;
         }
-        let Some(form) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|i| i.form())
-        else {
+        let Some(edit) = form_edit(&ev) else {
             return;
         };
-        let Some(query) = form_query(&ev) else {
-            return;
+        let side = match edit.form.as_str() {
+            "whatif-a" => a,
+            "whatif-b" => b,
+            _ => return,
         };
-        let parsed = PageQuery::parse(model, &query);
-        notices.set(parsed.notices);
-        match form.id().as_str() {
-            "whatif-a" => a.set(parsed.answers),
-            "whatif-b" => b.set(parsed.answers),
-            _ => {}
+        let mut raised = None;
+        side.update(|answers| {
+            raised = answers.replace_answer(
+                model,
+                &edit.question,
+                edit.values.iter().map(String::as_str),
+            );
+        });
+        if let Some(raised) = raised {
+            notices.update(|n| n.edited(&edit.form, &edit.question, raised));
         }
     };
     let short_path = move || {
@@ -99,7 +108,7 @@ pub fn WhatIf(
     };
     let share = move || format!("{origin}{}", link());
     view! {
-        <Notices notices=notices />
+        <Notices notices=Signal::derive(move || notices.with(FormNotices::all)) />
         <section aria-labelledby="whatif-moves" class="mb-8" data-testid="whatif">
             {move || diff.with(|d| view! { <Moves diff=d.clone() /> })}
             <div class="mt-4 flex flex-wrap items-center gap-3 text-sm print:hidden">
