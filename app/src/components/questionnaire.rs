@@ -300,6 +300,29 @@ pub struct FormEdit {
     pub values: Vec<String>,
 }
 
+impl FormEdit {
+    /// Replaces the edited question's answer in `answers` and records the notices its inputs
+    /// raised (an unreadable figure) in `notices`.
+    pub fn apply(
+        &self,
+        model: &decision::Model,
+        answers: RwSignal<Answers>,
+        notices: RwSignal<decision::FormNotices>,
+    ) {
+        let mut raised = None;
+        answers.update(|a| {
+            raised = a.replace_answer(
+                model,
+                &self.question,
+                self.values.iter().map(String::as_str),
+            );
+        });
+        if let Some(raised) = raised {
+            notices.update(|n| n.edited(&self.form, &self.question, raised));
+        }
+    }
+}
+
 /// The edited question's inputs, after keeping a figure and its ranges consistent: typing a
 /// figure selects the range that holds it, choosing a range clears the figure. Only that
 /// question's inputs are read, not the whole form: reading every input into a query and

@@ -93,19 +93,8 @@ pub fn Advisor(
         if !edits_answers(&ev) {
             return;
         }
-        let Some(edit) = form_edit(&ev) else {
-            return;
-        };
-        let mut raised = None;
-        answers.update(|a| {
-            raised = a.replace_answer(
-                model,
-                &edit.question,
-                edit.values.iter().map(String::as_str),
-            );
-        });
-        if let Some(raised) = raised {
-            notices.update(|n| n.edited(&edit.form, &edit.question, raised));
+        if let Some(edit) = form_edit(&ev) {
+            edit.apply(model, answers, notices);
         }
     };
     // One panel type in either place: two orderings as two view types would compile the whole

@@ -78,17 +78,7 @@ pub fn WhatIf(
             "whatif-b" => b,
             _ => return,
         };
-        let mut raised = None;
-        side.update(|answers| {
-            raised = answers.replace_answer(
-                model,
-                &edit.question,
-                edit.values.iter().map(String::as_str),
-            );
-        });
-        if let Some(raised) = raised {
-            notices.update(|n| n.edited(&edit.form, &edit.question, raised));
-        }
+        edit.apply(model, side, notices);
     };
     let short_path = move || {
         a.with(|a| {
