@@ -137,20 +137,6 @@ impl FormNotices {
     }
 }
 
-/// How an answer should change; applied by [`Answers::apply`].
-#[derive(Clone, Debug, PartialEq)]
-pub enum AnswerChange {
-    /// Select one choice (or none: "not sure") of a one-answer question.
-    Set {
-        question: usize,
-        choice: Option<usize>,
-    },
-    /// Turn one choice of a several-answers question on or off.
-    Toggle { question: usize, choice: usize },
-    /// Give a figure as text (read leniently; unreadable text leaves the question unanswered).
-    Figure { question: usize, text: String },
-}
-
 impl Answers {
     /// No answers to any of the model's questions.
     pub fn empty(model: &Model) -> Self {
@@ -227,48 +213,6 @@ impl Answers {
             .filter(|(i, _)| slot.has(*i))
             .map(|(_, c)| c.id.as_str())
             .collect()
-    }
-
-    /// Applies one change; returns a notice when a figure could not be read.
-    pub fn apply(&mut self, model: &Model, change: AnswerChange) -> Option<Notice> {
-        match change {
-            AnswerChange::Set { question, choice } => {
-                let slot = match choice {
-                    Some(c) if c < 32 => Slot {
-                        choices: 1 << c,
-                        number: None,
-                    },
-                    _ => Slot::default(),
-                };
-                self.set_slot(question, slot);
-                None
-            }
-            AnswerChange::Toggle { question, choice } => {
-                if choice < 32 {
-                    let mut slot = self.slot(question);
-                    slot.choices ^= 1 << choice;
-                    self.set_slot(question, slot);
-                }
-                None
-            }
-            AnswerChange::Figure { question, text } => {
-                let q = model.questions.get(question)?;
-                if text.trim().is_empty() {
-                    self.set_slot(question, Slot::default());
-                    return None;
-                }
-                match read_value(q, &text) {
-                    Ok(slot) => {
-                        self.set_slot(question, slot);
-                        None
-                    }
-                    Err(notice) => {
-                        self.set_slot(question, Slot::default());
-                        Some(notice)
-                    }
-                }
-            }
-        }
     }
 
     /// Reads answers from decoded pairs. Never fails: what cannot be used becomes a notice.
@@ -371,8 +315,6 @@ impl Answers {
         Some(notices)
     }
 
-    /// The canonical query string (no leading `?`): questions in model order, figures in
-    /// their shortest exact form.
     /// The answered questions with their answers in words ("36 hours", "Python, Java"), in
     /// model order.
     pub fn described<'m>(&self, model: &'m Model) -> Vec<(&'m Question, String)> {
@@ -385,6 +327,8 @@ impl Answers {
             .collect()
     }
 
+    /// The canonical query string (no leading `?`): questions in model order, figures in
+    /// their shortest exact form.
     pub fn to_query(&self, model: &Model) -> String {
         let mut out = String::new();
         for (q, slot) in model.questions.iter().zip(&self.slots) {
