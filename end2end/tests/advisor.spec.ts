@@ -154,6 +154,22 @@ test("a link with bad values is still a page: a notice says what was dropped, th
   await expect(page.getByTestId("confidence")).toContainText(/(^|\D)1 of \d+ questions answered/);
 });
 
+test("a figure the reader types that cannot be read is named, and fixing it clears the notice", async ({ page }, info) => {
+  await page.goto("/?duration=hours");
+  await ready(page, info);
+  await answerFigure(page, info, "payload", "lots of");
+  const notice = page.getByTestId("notices");
+  await expect(notice).toContainText("lots of");
+  // In the page the fault is the reader's answer; without JavaScript the form arrives as a link.
+  await expect(notice.getByRole("heading")).toHaveText(
+    hasJs(info) ? "Part of your answers was not applied" : "Part of this link was not applied",
+  );
+  await expect(page.locator('input[name="duration"][value="hours"]')).toBeChecked();
+  await answerFigure(page, info, "payload", "40");
+  await expect(notice).toHaveCount(0);
+  await expect(page).toHaveURL(/\/\?duration=hours&payload=40$/);
+});
+
 test("an answer set beyond the four leads with its architecture, the four ranked below", async ({ page }, info) => {
   // Eighteen months: no option runs it as one run; a split leads.
   await page.goto("/?duration=18mo");

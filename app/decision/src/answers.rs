@@ -96,6 +96,27 @@ impl Notice {
     }
 }
 
+/// Where the notices on show come from, which decides how their box is headed: a reader who
+/// typed a figure the page cannot read should not be told that their link was at fault.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum NoticeOrigin {
+    /// The link (or, without JavaScript, the submitted form, which arrives as a link).
+    #[default]
+    Link,
+    /// The reader's own edits in the page, read in the browser.
+    Form,
+}
+
+impl NoticeOrigin {
+    /// The heading of the notice box.
+    pub fn heading(self) -> &'static str {
+        match self {
+            NoticeOrigin::Link => "Part of this link was not applied",
+            NoticeOrigin::Form => "Part of your answers was not applied",
+        }
+    }
+}
+
 /// The notices a page with a questionnaire shows: those from the link it opened, until the
 /// reader's first edit (from then on the URL is rewritten from the form, so the link's faults
 /// are gone), and those the form's own inputs raise, kept per form and question so an edit
@@ -125,6 +146,15 @@ impl FormNotices {
                 .into_iter()
                 .map(|n| (form.to_owned(), question.to_owned(), n)),
         );
+    }
+
+    /// Where the notices come from: the link's until the first edit, the form's after it.
+    pub fn origin(&self) -> NoticeOrigin {
+        if self.link.is_empty() && !self.form.is_empty() {
+            NoticeOrigin::Form
+        } else {
+            NoticeOrigin::Link
+        }
     }
 
     /// Everything to show, the link's first.
@@ -477,8 +507,10 @@ mod tests {
     fn form_notices_drop_the_link_at_the_first_edit_and_replace_only_their_own() {
         let mut n = FormNotices::from_link(vec![notice("colour", "blue"), notice("rate", "lots")]);
         assert_eq!(n.all().len(), 2);
+        assert_eq!(n.origin(), NoticeOrigin::Link);
         n.edited("advisor", "duration", vec![notice("duration", "forever")]);
         assert_eq!(n.all(), vec![notice("duration", "forever")]);
+        assert_eq!(n.origin(), NoticeOrigin::Form);
         n.edited("advisor", "rate", vec![notice("rate", "x")]);
         n.edited("whatif-b", "rate", vec![notice("rate", "y")]);
         assert_eq!(n.all().len(), 3);

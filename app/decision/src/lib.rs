@@ -26,7 +26,7 @@ pub mod shortcode;
 pub mod validate;
 pub mod whatif;
 
-pub use answers::{Answers, FormNotices, Notice, NoticeKind, Slot};
+pub use answers::{Answers, FormNotices, Notice, NoticeKind, NoticeOrigin, Slot};
 pub use engine::{evaluate, Evaluation};
 pub use model::Model;
 pub use query::{Page, PageQuery, Theme};

@@ -1,18 +1,23 @@
-//! The box that says what in a link was not applied.
+//! The box that says what in a link, or in the reader's own answers, was not applied.
 
-use decision::Notice;
+use decision::{Notice, NoticeOrigin};
 use leptos::prelude::*;
 
-/// Lists what a link contained that could not be applied; renders nothing when all was fine.
+/// Lists what a link (or the reader's edits) contained that could not be applied; renders
+/// nothing when all was fine.
 #[component]
 pub fn Notices(
     /// Notices raised while reading the link (or the form).
     #[prop(into)]
     notices: Signal<Vec<Notice>>,
+    /// Where they come from, which heads the box; a link unless given.
+    #[prop(optional, into)]
+    origin: MaybeProp<NoticeOrigin>,
 ) -> impl IntoView {
     move || {
         notices.with(|notices| {
             (!notices.is_empty()).then(|| {
+                let heading = origin.get().unwrap_or_default().heading();
                 let items = notices
                     .iter()
                     .map(|n| view! { <li>{n.message.clone()}</li> })
@@ -25,7 +30,7 @@ pub fn Notices(
                         data-testid="notices"
                     >
                         <h2 id="notices-title" class="font-semibold">
-                            "Part of this link was not applied"
+                            {heading}
                         </h2>
                         <ul class="mt-2 list-disc space-y-1 pl-5">{items}</ul>
                         <p class="mt-2 text-muted">"The rest of the answers apply."</p>

@@ -101,7 +101,10 @@ pub fn Advisor(
     // result panel into the wasm twice.
     let panel = move || view! { <ResultPanel eval=eval answers=answers /> };
     view! {
-        <Notices notices=Signal::derive(move || notices.with(FormNotices::all)) />
+        <Notices
+            notices=Signal::derive(move || notices.with(FormNotices::all))
+            origin=Signal::derive(move || notices.with(FormNotices::origin))
+        />
         // On narrow screens the result sits below every question; let readers jump to it.
         <p class="mb-4 lg:hidden print:hidden" class:hidden=in_frame>
             <a href="#result-title" class="text-sm font-medium text-link underline">

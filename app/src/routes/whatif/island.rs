@@ -98,7 +98,10 @@ pub fn WhatIf(
     };
     let share = move || format!("{origin}{}", link());
     view! {
-        <Notices notices=Signal::derive(move || notices.with(FormNotices::all)) />
+        <Notices
+            notices=Signal::derive(move || notices.with(FormNotices::all))
+            origin=Signal::derive(move || notices.with(FormNotices::origin))
+        />
         <section aria-labelledby="whatif-moves" class="mb-8" data-testid="whatif">
             {move || diff.with(|d| view! { <Moves diff=d.clone() /> })}
             <div class="mt-4 flex flex-wrap items-center gap-3 text-sm print:hidden">
