@@ -7,17 +7,19 @@ use crate::answers::{Answers, Slot};
 use crate::index::Index;
 use crate::model::{Model, QuestionKind};
 
-/// Every answer one step away for question `q`, with how big a step it is.
+/// Every answer one step away for question `q`, with how big a step it is, nearest first
+/// (choice order among equals, "not sure" after the choices as far away).
 pub(crate) fn alternatives(model: &Model, q: usize, current: Slot, out: &mut Vec<(Slot, u32)>) {
     out.clear();
     let question = &model.questions[q];
+    let n = question.choices.len().min(32);
     let one = |c: usize| Slot {
         choices: 1 << c,
         number: None,
     };
     match question.kind {
         QuestionKind::Multi => {
-            for c in 0..question.choices.len().min(32) {
+            for c in 0..n {
                 out.push((
                     Slot {
                         choices: current.choices ^ (1 << c),
@@ -28,24 +30,33 @@ pub(crate) fn alternatives(model: &Model, q: usize, current: Slot, out: &mut Vec
             }
         }
         QuestionKind::Single => {
-            let at = current.first();
-            for c in 0..question.choices.len().min(32) {
-                if Some(c) == at {
-                    continue;
+            match (question.ordered, current.first()) {
+                // Outwards from the answer, the lower neighbour first.
+                (true, Some(a)) => {
+                    for d in 1..n {
+                        if let Some(c) = a.checked_sub(d) {
+                            out.push((one(c), d as u32));
+                        }
+                        if a + d < n {
+                            out.push((one(a + d), d as u32));
+                        }
+                    }
                 }
-                let distance = match (question.ordered, at) {
-                    (true, Some(a)) => a.abs_diff(c) as u32,
-                    _ => 1,
-                };
-                out.push((one(c), distance));
+                (_, at) => {
+                    out.extend((0..n).filter(|&c| Some(c) != at).map(|c| (one(c), 1)));
+                }
             }
             if !current.is_empty() {
                 // "Not sure" is a bigger step back than a neighbouring answer.
-                out.push((Slot::default(), 2));
+                let at = out.partition_point(|&(_, d)| d <= 2);
+                out.insert(at, (Slot::default(), 2));
             }
         }
     }
 }
+
+/// How many changes "what would change" shows.
+const SHOWN: usize = 3;
 
 pub(crate) fn what_would_change<'m>(
     model: &'m Model,
@@ -59,8 +70,17 @@ pub(crate) fn what_would_change<'m>(
     let mut scratch = answers.clone();
     let mut alts = Vec::with_capacity(32);
     let answered = answers.len();
+    // The distances of the nearest changes found so far, nearest first. Changes are shown
+    // nearest first, earlier questions first among equals, so once `SHOWN` questions have
+    // one, a later question can be shown only for a nearer change.
+    let mut nearest = [u32::MAX; SHOWN];
     // New top per equivalence class of a one-answer question's choices, reused across them.
     for q in 0..model.questions.len() {
+        let bound = nearest[SHOWN - 1];
+        if bound <= 1 {
+            // No change is nearer than one step.
+            break;
+        }
         if !index.affects(q) || tally.cannot_change_top(model, index, q, top) {
             continue;
         }
@@ -71,8 +91,9 @@ pub(crate) fn what_would_change<'m>(
         let mut seen: [Option<Option<usize>>; 32] = [None; 32];
         let mut best: Option<(u32, Slot, usize)> = None;
         for &(slot, distance) in &alts {
-            if best.is_some_and(|(d, _, _)| d <= distance) {
-                continue;
+            if distance >= bound || best.is_some_and(|(d, _, _)| d <= distance) {
+                // Nearest first: nothing after it is nearer.
+                break;
             }
             let class = slot
                 .first()
@@ -103,12 +124,17 @@ pub(crate) fn what_would_change<'m>(
         scratch.set_slot(q, current);
         if let Some((d, slot, t)) = best {
             found.push((d, q, slot, t));
+            let at = nearest.partition_point(|&x| x <= d);
+            if at < SHOWN {
+                nearest.copy_within(at..SHOWN - 1, at + 1);
+                nearest[at] = d;
+            }
         }
     }
     found.sort_by_key(|(d, q, _, _)| (*d, *q));
     found
         .into_iter()
-        .take(3)
+        .take(SHOWN)
         .map(|(_, q, slot, t)| Change {
             question: &model.questions[q],
             from: answers.slot(q),
