@@ -501,13 +501,22 @@ impl Tally {
         // opens or excludes an option (which can change the cheapest).
         let cost_question = index.cost_question_bit & bit != 0;
         let weighing = self.cost_effects.iter().any(|e| *e != 0) || cost_question;
-        if weighing && (cost_question || index.cost_deps & bit != 0 || may_exclude != 0) {
+        let moves_costs = cost_question || index.cost_deps & bit != 0;
+        if weighing && (moves_costs || may_exclude != 0) {
             let (least, most) = if cost_question {
                 index.cost_effects
             } else {
                 cost::effect_range(self.cost_weight)
             };
-            for o in 0..self.n {
+            // An effect depends on the weight, the option's cost and the cheapest open cost
+            // only: when q moves no cost and cannot move the cheapest, only the options it
+            // can open or exclude may change theirs.
+            let moved = if moves_costs || self.cheapest_may_move(may_exclude) {
+                u32::MAX
+            } else {
+                may_exclude
+            };
+            for o in (0..self.n).filter(|&o| moved & (1 << o) != 0) {
                 lo[o] += least - self.cost_effects[o];
                 hi[o] += most - self.cost_effects[o];
             }
@@ -523,6 +532,20 @@ impl Tally {
             }
             t_min > score(self.scores.raw[o] + hi[o])
         })
+    }
+
+    /// Whether opening or excluding some of the options in `toggled` (bits) could change the
+    /// cheapest open option's cost at the tallied costs: it cannot when there is a cheapest
+    /// and every one of them costs more than it (or cannot be priced).
+    fn cheapest_may_move(&self, toggled: u32) -> bool {
+        let cheapest = (0..self.n)
+            .filter(|&o| !self.scores.is_excluded(o) && self.costs[o].is_finite())
+            .map(|o| self.costs[o])
+            .fold(f64::INFINITY, f64::min);
+        !cheapest.is_finite()
+            || (0..self.n)
+                .filter(|&o| toggled & (1 << o) != 0)
+                .any(|o| self.costs[o] <= cheapest)
     }
 
     /// Adds the cost effects for the changed answers (question `bit` changed) to `s`.
