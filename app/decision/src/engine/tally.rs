@@ -142,6 +142,11 @@ impl Scores {
             .then_some(Some(t))
     }
 
+    /// Whether the same options (of the first `n`) are open in both.
+    fn same_open(&self, other: &Scores, n: usize) -> bool {
+        (0..n).all(|o| self.is_excluded(o) == other.is_excluded(o))
+    }
+
     /// How far apart the options are: the top margin plus a bonus per exclusion.
     pub fn separation(&self, n: usize) -> i32 {
         let (mut first, mut second) = (-1i32, -1i32);
@@ -364,9 +369,22 @@ impl Tally {
         let (mut s, measures) =
             self.rescore_but_cost(model, index, changed, q, base, &mut computed);
         if self.weighing(index, bit) {
+            let same_weight = index.cost_weight(changed) == self.cost_weight;
+            if same_weight
+                && self.cost_weight.is_some()
+                && index.price_deps & bit == 0
+                && s.same_open(&self.scores, self.n)
+            {
+                // No cost, weight or open option moved: the tallied effects hold exactly
+                // (as `add_cost` finds), with no need to bound them.
+                for o in 0..self.n {
+                    s.raw[o] = s.raw[o].saturating_add(self.cost_effects[o]);
+                }
+                return s.top(self.n);
+            }
             // At the tallied weight every effect lies in its range (at another weight the
             // tallied effects may be kept, so only the full sum says).
-            if let Some(t) = top.filter(|_| index.cost_weight(changed) == self.cost_weight) {
+            if let Some(t) = top.filter(|_| same_weight) {
                 let (least, most) = cost::effect_range(self.cost_weight);
                 if let Some(settled) = s.settled(self.n, t, least, most) {
                     return settled;
@@ -574,7 +592,7 @@ impl Tally {
             });
         }
         let costs = &costs;
-        let same_open = (0..self.n).all(|o| (s.excluded[o] > 0) == (self.scores.excluded[o] > 0));
+        let same_open = s.same_open(&self.scores, self.n);
         // Options from `n` on are never priced (NaN in both).
         let same_costs = costs[..self.n]
             .iter()
