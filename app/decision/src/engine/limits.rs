@@ -67,7 +67,9 @@ pub(crate) struct Outcome {
     pub pieces: u32,
 }
 
-/// Checks one limit.
+/// Checks one limit. Inlined, so that re-scoring, which reads only the weight, exclusion and
+/// split, skips working out the rest.
+#[inline]
 pub(crate) fn check(
     model: &Model,
     index: &Index,

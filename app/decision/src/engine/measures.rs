@@ -195,6 +195,7 @@ impl Measures {
     }
 
     /// Computes every measure from the answers.
+    #[inline]
     pub(crate) fn compute(index: &Index, answers: &Answers) -> Measures {
         let mut m = Measures::default();
         let q =
