@@ -94,23 +94,26 @@ impl Scores {
     /// or the next one is level with it.
     pub fn top(&self, n: usize) -> Option<usize> {
         let mut fits_whole = false;
-        // (score, option) of the best and the second best open option.
-        let (mut best, mut second): (Option<(u8, usize)>, Option<u8>) = (None, None);
+        // (raw weight, option) of the first open option with the greatest raw weight, and the
+        // greatest raw weight of the others. The score never falls as the raw weight rises,
+        // so these are the best and the second best score, with two divisions rather than
+        // one per option.
+        let (mut best, mut second): (Option<(i32, usize)>, Option<i32>) = (None, None);
         for o in 0..n {
             if self.is_excluded(o) {
                 continue;
             }
             fits_whole |= self.split[o] == 0;
-            let s = score(self.raw[o]);
+            let r = self.raw[o];
             match best {
-                Some((b, _)) if s <= b => {
-                    if second.is_none_or(|x| s > x) {
-                        second = Some(s);
+                Some((b, _)) if r <= b => {
+                    if second.is_none_or(|x| r > x) {
+                        second = Some(r);
                     }
                 }
                 _ => {
                     second = best.map(|(b, _)| b);
-                    best = Some((s, o));
+                    best = Some((r, o));
                 }
             }
         }
@@ -119,7 +122,7 @@ impl Scores {
         }
         let (b, o) = best?;
         match second {
-            Some(s) if s == b => None,
+            Some(s) if score(s) == score(b) => None,
             _ => Some(o),
         }
     }
@@ -143,6 +146,7 @@ impl Scores {
     }
 
     /// Whether the same options (of the first `n`) are open in both.
+    #[inline]
     fn same_open(&self, other: &Scores, n: usize) -> bool {
         (0..n).all(|o| self.is_excluded(o) == other.is_excluded(o))
     }
