@@ -26,9 +26,11 @@ features=ssr,app/ssr,decision/toml
     --no-default-features --features "$features" 2>&1 | sed -u 's/^/[server] /'
 ) &
 server=$!
-trap 'pkill -P "$server" 2>/dev/null; kill "$server" 2>/dev/null || true' EXIT
+# If cargo-leptos fails, stop the server build too (set -e applies inside the trap as well).
+trap 'pkill -P "$server" 2>/dev/null || true; kill "$server" 2>/dev/null || true' EXIT
 
 cargo leptos build --release --precompress \
   --bin-cargo-args=--workspace --bin-cargo-args=--all-targets \
   --bin-cargo-args=--features=$features "$@"
 wait "$server"
+trap - EXIT
