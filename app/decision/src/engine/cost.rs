@@ -694,17 +694,12 @@ pub(crate) fn effects_reusing(
     let open = |excluded: &[u8; MAX_OPTIONS], costs: &[f64; MAX_OPTIONS], i: usize| {
         excluded[i] == 0 && costs[i].is_finite()
     };
-    let cheapest_of = |excluded, costs| {
-        (0..n)
-            .filter(|&i| open(excluded, costs, i))
-            .map(|i| costs[i])
-            .fold(f64::INFINITY, f64::min)
-    };
-    let cheapest = cheapest_of(excluded, costs);
+    let cheapest = cheapest_open(costs, excluded, n);
     if !cheapest.is_finite() {
         return out;
     }
-    let known = known.filter(|k| cheapest_of(k.excluded, k.costs).to_bits() == cheapest.to_bits());
+    let known =
+        known.filter(|k| cheapest_open(k.costs, k.excluded, n).to_bits() == cheapest.to_bits());
     for i in (0..n).filter(|&i| open(excluded, costs, i)) {
         out[i] = match known {
             Some(k)
@@ -716,6 +711,19 @@ pub(crate) fn effects_reusing(
         };
     }
     out
+}
+
+/// The cost (USD a month) of the cheapest open option with a price among the first `n`;
+/// infinite when there is none.
+pub(crate) fn cheapest_open(
+    costs: &[f64; MAX_OPTIONS],
+    excluded: &[u8; MAX_OPTIONS],
+    n: usize,
+) -> f64 {
+    (0..n.min(MAX_OPTIONS))
+        .filter(|&i| excluded[i] == 0 && costs[i].is_finite())
+        .map(|i| costs[i])
+        .fold(f64::INFINITY, f64::min)
 }
 
 /// The weight for an option costing `c` when the cheapest costs `cheapest`.

@@ -560,10 +560,7 @@ impl Tally {
     /// cheapest open option's cost at the tallied costs: it cannot when there is a cheapest
     /// and every one of them costs more than it (or cannot be priced).
     fn cheapest_may_move(&self, toggled: u32) -> bool {
-        let cheapest = (0..self.n)
-            .filter(|&o| !self.scores.is_excluded(o) && self.costs[o].is_finite())
-            .map(|o| self.costs[o])
-            .fold(f64::INFINITY, f64::min);
+        let cheapest = cost::cheapest_open(&self.costs, &self.scores.excluded, self.n);
         !cheapest.is_finite()
             || (0..self.n)
                 .filter(|&o| toggled & (1 << o) != 0)
