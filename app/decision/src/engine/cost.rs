@@ -691,19 +691,17 @@ pub(crate) fn effects_reusing(
     let Some(per_decade) = weight else {
         return out;
     };
-    let open = |excluded: &[u8; MAX_OPTIONS], costs: &[f64; MAX_OPTIONS], i: usize| {
-        excluded[i] == 0 && costs[i].is_finite()
-    };
     let cheapest = cheapest_open(costs, excluded, n);
     if !cheapest.is_finite() {
         return out;
     }
     let known =
         known.filter(|k| cheapest_open(k.costs, k.excluded, n).to_bits() == cheapest.to_bits());
-    for i in (0..n).filter(|&i| open(excluded, costs, i)) {
+    for i in (0..n).filter(|&i| is_open(costs, excluded, i)) {
         out[i] = match known {
             Some(k)
-                if open(k.excluded, k.costs, i) && k.costs[i].to_bits() == costs[i].to_bits() =>
+                if is_open(k.costs, k.excluded, i)
+                    && k.costs[i].to_bits() == costs[i].to_bits() =>
             {
                 k.effects[i]
             }
@@ -721,9 +719,14 @@ pub(crate) fn cheapest_open(
     n: usize,
 ) -> f64 {
     (0..n.min(MAX_OPTIONS))
-        .filter(|&i| excluded[i] == 0 && costs[i].is_finite())
+        .filter(|&i| is_open(costs, excluded, i))
         .map(|i| costs[i])
         .fold(f64::INFINITY, f64::min)
+}
+
+/// Whether option `i` is still in the running and has a price: the options cost weighs.
+fn is_open(costs: &[f64; MAX_OPTIONS], excluded: &[u8; MAX_OPTIONS], i: usize) -> bool {
+    excluded[i] == 0 && costs[i].is_finite()
 }
 
 /// The weight for an option costing `c` when the cheapest costs `cheapest`.
