@@ -1,5 +1,6 @@
-//! The HTML document around a page (server only). Pages with an island get the island loader;
-//! every other page ships no wasm at all, only the small site script.
+//! The HTML document around a page (server only). Pages with an island get the island loader
+//! (`island_loader.js`, which hydrates on the reader's first sign of use); every other page
+//! ships no wasm at all, only the small site script.
 //!
 //! Every inline script here is constant for a build, so the server can allow them by hash in
 //! its Content-Security-Policy and the same URL always renders the same bytes.
@@ -7,6 +8,7 @@
 use crate::app::App;
 use leptos::prelude::*;
 use leptos_meta::MetaTags;
+use std::sync::Arc;
 
 /// What the server knows when it renders the document around the app.
 #[derive(Clone, Debug)]
@@ -16,6 +18,44 @@ pub struct ShellConfig {
     pub stylesheet: &'static str,
     /// Content-hashed URL of the site script (theme toggle, copy buttons, frame height).
     pub script: &'static str,
+    /// The island loader's inline script, with the wasm glue's and the wasm's URLs
+    /// (see [`island_loader`]).
+    pub island_loader: Arc<str>,
+}
+
+/// The island loader as an inline module script: `app/src/island_loader.js` without its
+/// comment lines, called with the URLs of the wasm glue and the wasm. With cargo-leptos'
+/// `hash-files` the names carry the hashes it wrote to the hash file beside the server binary
+/// (the same file Leptos's `HydrationScripts` reads); without that file they are plain.
+/// Built once when the router is made: the result is the same for every page of a build, so
+/// the page's Content-Security-Policy allows it by hash.
+pub fn island_loader(options: &LeptosOptions) -> String {
+    let hashes = options
+        .hash_files
+        .then(|| {
+            let exe = std::env::current_exe().ok()?;
+            std::fs::read_to_string(exe.parent()?.join(options.hash_file.as_ref())).ok()
+        })
+        .flatten()
+        .unwrap_or_default();
+    let hash = |kind: &str| {
+        hashes
+            .lines()
+            .filter_map(|l| l.trim().split_once(':'))
+            .find(|(k, _)| k.trim() == kind)
+            .map(|(_, h)| format!(".{}", h.trim()))
+            .unwrap_or_default()
+    };
+    let (name, pkg) = (&options.output_name, &options.site_pkg_dir);
+    let js = format!("/{pkg}/{name}{}.js", hash("js"));
+    // wasm-bindgen names the wasm `<name>_bg.wasm`; cargo-leptos renames it to `<name>.wasm`.
+    let wasm = format!("/{pkg}/{name}{}.wasm", hash("wasm"));
+    let body: Vec<&str> = include_str!("island_loader.js")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with("//"))
+        .collect();
+    format!("({})({js:?},{wasm:?});", body.join("\n"))
 }
 
 /// Runs before first paint, so a remembered theme never flashes the other one.
@@ -62,11 +102,10 @@ pub fn shell(config: ShellConfig) -> impl IntoView {
     } else {
         ""
     };
-    if !island {
-        // What the island loader would do: nothing outside islands hydrates.
-        if let Some(sc) = Owner::current_shared_context() {
-            sc.set_is_hydrating(false);
-        }
+    // What Leptos's `HydrationScripts` would do in islands mode: nothing outside islands
+    // hydrates, so the shell renders no hydration markers.
+    if let Some(sc) = Owner::current_shared_context() {
+        sc.set_is_hydrating(false);
     }
     view! {
         <!DOCTYPE html>
@@ -81,7 +120,9 @@ pub fn shell(config: ShellConfig) -> impl IntoView {
                 <script type="module" src=config.script></script>
                 {island
                     .then(|| {
-                        view! { <HydrationScripts options=config.options.clone() islands=true /> }
+                        view! {
+                            <script type="module" inner_html=config.island_loader.clone()></script>
+                        }
                     })}
                 <MetaTags />
             </head>
@@ -89,5 +130,25 @@ pub fn shell(config: ShellConfig) -> impl IntoView {
                 <App />
             </body>
         </html>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_island_loader_names_the_glue_and_the_wasm_and_drops_its_comments() {
+        let options = LeptosOptions::builder()
+            .output_name("orchestration-advisor")
+            .hash_files(false)
+            .build();
+        let loader = island_loader(&options);
+        assert!(loader.starts_with("((js, wasm) => {"), "{loader}");
+        assert!(loader.ends_with(
+            r#"})("/pkg/orchestration-advisor.js","/pkg/orchestration-advisor.wasm");"#
+        ));
+        assert!(!loader.lines().any(|l| l.starts_with("//")), "{loader}");
+        assert!(loader.contains("compileStreaming"));
     }
 }

@@ -136,6 +136,27 @@ test("answers clicked while the page is still loading count once it is interacti
   await expect(page).toHaveURL(/duration=days&coordination=central.*&sync=async.*&waits=human/);
 });
 
+test("a reader who only reads never hydrates; the wasm is fetched after load and the first use hydrates", async ({ page }, info) => {
+  test.skip(!hasJs(info), "without JavaScript nothing hydrates");
+  const wasm: string[] = [];
+  page.on("request", (r) => {
+    if (r.url().endsWith(".wasm")) wasm.push(r.url());
+  });
+  await page.goto("/?duration=days&waits=human", { waitUntil: "load" });
+  // Fetched and compiled in the background once the page is idle, not hydrated.
+  await expect.poll(() => wasm.length).toBe(1);
+  await page.waitForTimeout(500);
+  await expect(page.locator("html")).not.toHaveAttribute("data-hydrated", "true");
+  // The server-rendered result is whole meanwhile.
+  await expect(page.getByTestId("confidence")).toContainText(/(^|\D)2 of \d+ questions answered/);
+  // The first answer hydrates the island, and applies instantly with the rest of the form.
+  await page.locator('label[for="q-sync-async"]').click();
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+  await expect(page).toHaveURL(/\?duration=days&sync=async&waits=human$/);
+  await expect(page.getByTestId("confidence")).toContainText(/(^|\D)3 of \d+ questions answered/);
+  expect(wasm, "the warmed wasm is reused, not fetched again").toHaveLength(1);
+});
+
 test("a link with bad values is still a page: a notice says what was dropped, the rest applies", async ({ page }, info) => {
   const res = await page.goto("/?duration=hours&rate=lots&colour=blue");
   expect(res?.status()).toBe(200);

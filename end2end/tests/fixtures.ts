@@ -103,19 +103,27 @@ export const test = base.extend<{ consoleErrors: string[]; cspViolations: CspVio
 });
 export { expect };
 
+/** With JS: the site script has run and any island has hydrated, after a pointer over it. */
+async function interactive(target: Page | import("@playwright/test").Frame) {
+  await target.waitForFunction(() => document.documentElement.classList.contains("js"));
+  const island = target.locator("leptos-island").first();
+  if ((await island.count()) > 0) {
+    await island.dispatchEvent("pointerover");
+    await target.waitForFunction(() => document.documentElement.dataset.hydrated === "true");
+  }
+}
+
 export const hasJs = (info: TestInfo) => info.project.name === "js";
 
 /**
  * Waits until the page is interactive. With JS: the site script has run (`html.js`) and, on a
- * page with an island, the island has hydrated (`data-hydrated="true"`). Without: loaded.
+ * page with an island, the island has hydrated (`data-hydrated="true"`). Islands hydrate on the
+ * reader's first sign of use (see `app/src/island_loader.js`), so this gives one: the pointer
+ * moving over the island, as a reader's would before a click. Without JS: loaded.
  */
 export async function ready(page: Page, info: TestInfo) {
   if (hasJs(info)) {
-    await page.waitForFunction(
-      () =>
-        document.documentElement.classList.contains("js") &&
-        (!document.querySelector("leptos-island") || document.documentElement.dataset.hydrated === "true"),
-    );
+    await interactive(page);
   } else {
     await page.waitForLoadState("load");
   }
@@ -124,11 +132,7 @@ export async function ready(page: Page, info: TestInfo) {
 /** The same, for a document inside a frame. */
 export async function frameReady(frame: import("@playwright/test").Frame, js: boolean) {
   if (js) {
-    await frame.waitForFunction(
-      () =>
-        document.documentElement.classList.contains("js") &&
-        (!document.querySelector("leptos-island") || document.documentElement.dataset.hydrated === "true"),
-    );
+    await interactive(frame);
   } else {
     await frame.waitForLoadState("load");
   }

@@ -65,6 +65,7 @@ pub fn app(state: AppState) -> Router {
         options: state.leptos.clone(),
         stylesheet: assets::CSS.path,
         script: assets::SCRIPT.path,
+        island_loader: app::shell::island_loader(&state.leptos).into(),
     };
     let page_shell = {
         let config = shell_config.clone();

@@ -1,0 +1,55 @@
+// The island loader, inlined on pages with an island as `(loader)(jsUrl, wasmUrl)`. It takes
+// the place of Leptos's `HydrationScripts`, which hydrates as soon as the browser is idle
+// after load; this one hydrates on the reader's first sign of use instead.
+//
+// The server-rendered page is complete: its result, links and copy buttons work without the
+// wasm, so a reader who only reads a shared result never pays for hydration. Once the page
+// has loaded and the browser is idle, the glue and the wasm are fetched and compiled in the
+// background (compilation runs off the main thread). The first pointer, touch, focus or key
+// event inside an island instantiates the wasm and hydrates the islands; answers given
+// before that are read from the form when the island hydrates, so none are lost.
+//
+// Our islands are never nested, so each `leptos-island` is hydrated in document order
+// (Leptos's own loader also walks islands inside islands' children).
+(js, wasm) => {
+  const INTENT = ["pointerover", "pointerdown", "touchstart", "focusin", "keydown"];
+  let glue;
+  let compiled;
+  const warm = () => {
+    glue ??= import(js);
+    compiled ??= WebAssembly.compileStreaming(fetch(wasm));
+  };
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    for (const type of INTENT) removeEventListener(type, onIntent, true);
+    warm();
+    glue.then(async (mod) => {
+      // A failed background compile (say, a dropped connection) is retried by URL.
+      await mod.default({ module_or_path: compiled.catch(() => fetch(wasm)) });
+      mod.hydrate();
+      window.__hydrateIsland = (el, id) => hydrateIsland(el, id, mod);
+      for (const el of document.querySelectorAll("leptos-island")) {
+        await hydrateIsland(el, el.dataset.component || null, mod);
+      }
+    });
+  };
+  async function hydrateIsland(el, id, mod) {
+    const island = mod[id];
+    if (!island) {
+      console.warn(`Could not find WASM function for the island ${id}.`);
+      return;
+    }
+    await island(el);
+  }
+  function onIntent(event) {
+    if (event.target instanceof Element && event.target.closest("leptos-island")) start();
+  }
+  for (const type of INTENT) addEventListener(type, onIntent, { capture: true, passive: true });
+  const idle = (f) => ("requestIdleCallback" in window ? requestIdleCallback(f) : setTimeout(f, 1));
+  if (document.readyState === "complete") idle(warm);
+  else addEventListener("load", () => idle(warm), { once: true });
+  // Focus already inside an island (autofocus, or a reader tabbing in early) counts too.
+  if (document.activeElement?.closest?.("leptos-island")) start();
+}
