@@ -14,6 +14,9 @@ import { test, expect, hasJs, ready } from "./fixtures";
  * What the spec asserts is what makes the interaction fast at all: each answer changes the
  * ranking and the URL in the browser, with no request to the server.
  */
+// One measurement at a time: two throttled pages side by side would time each other.
+test.describe.configure({ mode: "serial" });
+
 test("an answer updates the result in the browser, measured on a 4× slower CPU", async ({ page }, info) => {
   test.skip(!hasJs(info), "without JavaScript an answer is a page load, measured by scripts/bench.sh");
   await page.goto("/?duration=days&waits=human&services=few");
