@@ -1,8 +1,8 @@
 //! What every page reads from context: the decision model and the request's site settings.
 //!
 //! The server provides both per request. Islands cannot see server context in the browser, so
-//! the advisor island reads the model from the page (see [`island_model`]) and gets the rest
-//! as props.
+//! the advisor island reads the model from the page (see [`island_model`]), where the island
+//! loader put it, and gets the rest as props.
 
 use decision::{Model, Theme};
 use leptos::prelude::*;
@@ -12,6 +12,8 @@ use leptos::prelude::*;
 pub type SharedModel = &'static Model;
 
 /// Id of the `<script type="application/octet-stream">` that carries the model to the browser.
+/// The island loader (`island_loader.js`) fetches the model from its own content-hashed URL
+/// and adds this data block to the page before the islands hydrate.
 pub const MODEL_ELEMENT_ID: &str = "model-data";
 
 /// Bytes written as `%XX` in the page's model data: controls, non-ASCII (always), and the
@@ -22,8 +24,8 @@ const MODEL_DATA_ESCAPES: &percent_encoding::AsciiSet = &percent_encoding::CONTR
     .add(b'>')
     .add(b'&');
 
-/// The model as the browser reads it from the page: [`Model::to_browser_bytes`] (Borsh),
-/// percent-encoded so that it is plain text in a `<script>` data block. Percent-encoding
+/// The model as the browser reads it: [`Model::to_browser_bytes`] (Borsh), percent-encoded
+/// so that it is plain text, served as an asset and placed in a `<script>` data block. Percent-encoding
 /// leaves the model's strings as they are, so brotli compresses it about as well as JSON
 /// (18.7 KB against 17.4 KB for the built-in model); base64 would cost 27 KB.
 ///
@@ -32,19 +34,6 @@ const MODEL_DATA_ESCAPES: &percent_encoding::AsciiSet = &percent_encoding::CONTR
 pub fn browser_model_data(model: &Model) -> std::io::Result<String> {
     let bytes = model.to_browser_bytes()?;
     Ok(percent_encoding::percent_encode(&bytes, MODEL_DATA_ESCAPES).to_string())
-}
-
-/// The browser's copy of the model, for the page's islands ([`island_model`] reads it). Data,
-/// not a script: it needs no CSP source.
-#[component]
-pub fn ModelData() -> impl IntoView {
-    view! {
-        <script
-            type="application/octet-stream"
-            id=MODEL_ELEMENT_ID
-            inner_html=use_site().model_data
-        ></script>
-    }
 }
 
 /// Reads what [`browser_model_data`] wrote.
@@ -61,8 +50,6 @@ pub fn read_browser_model_data(text: &str) -> std::io::Result<Model> {
 pub struct Site {
     /// Scheme and host for absolute links, e.g. `https://advisor.example.com` (no slash).
     pub origin: String,
-    /// The model for the browser ([`browser_model_data`]), for pages with the advisor island.
-    pub model_data: std::sync::Arc<str>,
 }
 
 /// How a page is shown: in the site's own layout, or framed in another site.
@@ -103,7 +90,8 @@ pub fn use_frame() -> Frame {
 }
 
 /// The model inside an island: from server context while rendering on the server, from the
-/// page's [`ModelData`] in the browser (read once; islands see no server context there).
+/// page's data block ([`MODEL_ELEMENT_ID`]) in the browser (read once; islands see no server
+/// context there).
 pub fn island_model() -> SharedModel {
     if let Some(m) = use_context::<SharedModel>() {
         return m;

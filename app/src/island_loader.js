@@ -1,23 +1,34 @@
-// The island loader, inlined on pages with an island as `(loader)(jsUrl, wasmUrl)`. It takes
+// The island loader, inlined on pages with an island as `(loader)(jsUrl, wasmUrl, modelUrl)`. It takes
 // the place of Leptos's `HydrationScripts`, which hydrates as soon as the browser is idle
 // after load; this one hydrates on the reader's first sign of use instead.
 //
 // The server-rendered page is complete: its result, links and copy buttons work without the
 // wasm, so a reader who only reads a shared result never pays for hydration. Once the page
-// has loaded and the browser is idle, the glue and the wasm are fetched and compiled in the
-// background (compilation runs off the main thread). The first pointer, touch, focus or key
-// event inside an island instantiates the wasm and hydrates the islands; answers given
-// before that are read from the form when the island hydrates, so none are lost.
+// has loaded and the browser is idle, the glue, the wasm and the model are fetched, and the
+// wasm compiled, in the background (compilation runs off the main thread). The model is one
+// content-hashed asset that every page shares, so the browser keeps one copy. The first
+// pointer, touch, focus or key event inside an island puts the model in the page as a data
+// block (`#model-data`, where the islands read it), instantiates the wasm and hydrates the
+// islands; answers given before that are read from the form then, so none are lost.
+//
+// Inlined with each line trimmed and comment lines dropped (`shell::island_loader`), so keep
+// comments on lines of their own and no string across lines.
 //
 // Our islands are never nested, so each `leptos-island` is hydrated in document order
 // (Leptos's own loader also walks islands inside islands' children).
-(js, wasm) => {
+(js, wasm, model) => {
   const INTENT = ["pointerover", "pointerdown", "touchstart", "focusin", "keydown"];
   let glue;
   let compiled;
+  let data;
+  const text = () =>
+    fetch(model).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${model}: HTTP ${r.status}`))));
   const warm = () => {
     glue ??= import(js);
     compiled ??= WebAssembly.compileStreaming(fetch(wasm));
+    data ??= text();
+    // A failure here (say, the reader went offline) is not an error yet: first use retries.
+    for (const p of [glue, compiled, data]) p.catch(() => {});
   };
   let started = false;
   const start = () => {
@@ -25,8 +36,13 @@
     started = true;
     for (const type of INTENT) removeEventListener(type, onIntent, true);
     warm();
-    glue.then(async (mod) => {
-      // A failed background compile (say, a dropped connection) is retried by URL.
+    glue.catch(() => import(js)).then(async (mod) => {
+      const block = document.createElement("script");
+      block.type = "application/octet-stream";
+      block.id = "model-data";
+      block.textContent = await data.catch(text);
+      document.body.append(block);
+      // A failed background compile is retried by URL.
       await mod.default({ module_or_path: compiled.catch(() => fetch(wasm)) });
       mod.hydrate();
       window.__hydrateIsland = (el, id) => hydrateIsland(el, id, mod);

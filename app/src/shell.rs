@@ -13,7 +13,6 @@ use std::sync::Arc;
 /// What the server knows when it renders the document around the app.
 #[derive(Clone, Debug)]
 pub struct ShellConfig {
-    pub options: LeptosOptions,
     /// Content-hashed URL of the stylesheet.
     pub stylesheet: &'static str,
     /// Content-hashed URL of the site script (theme toggle, copy buttons, frame height).
@@ -24,12 +23,13 @@ pub struct ShellConfig {
 }
 
 /// The island loader as an inline module script: `app/src/island_loader.js` without its
-/// comment lines, called with the URLs of the wasm glue and the wasm. With cargo-leptos'
+/// comment lines, called with the URLs of the wasm glue, the wasm and the browser's model
+/// (`model`, see [`crate::context::browser_model_data`]). With cargo-leptos'
 /// `hash-files` the names carry the hashes it wrote to the hash file beside the server binary
 /// (the same file Leptos's `HydrationScripts` reads); without that file they are plain.
 /// Built once when the router is made: the result is the same for every page of a build, so
 /// the page's Content-Security-Policy allows it by hash.
-pub fn island_loader(options: &LeptosOptions) -> String {
+pub fn island_loader(options: &LeptosOptions, model: &str) -> String {
     let hashes = options
         .hash_files
         .then(|| {
@@ -55,7 +55,7 @@ pub fn island_loader(options: &LeptosOptions) -> String {
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with("//"))
         .collect();
-    format!("({})({js:?},{wasm:?});", body.join("\n"))
+    format!("({})({js:?},{wasm:?},{model:?});", body.join("\n"))
 }
 
 /// Runs before first paint, so a remembered theme never flashes the other one.
@@ -143,10 +143,10 @@ mod tests {
             .output_name("orchestration-advisor")
             .hash_files(false)
             .build();
-        let loader = island_loader(&options);
-        assert!(loader.starts_with("((js, wasm) => {"), "{loader}");
+        let loader = island_loader(&options, "/assets/model-0123456789ab.txt");
+        assert!(loader.starts_with("((js, wasm, model) => {"), "{loader}");
         assert!(loader.ends_with(
-            r#"})("/pkg/orchestration-advisor.js","/pkg/orchestration-advisor.wasm");"#
+            r#"})("/pkg/orchestration-advisor.js","/pkg/orchestration-advisor.wasm","/assets/model-0123456789ab.txt");"#
         ));
         assert!(!loader.lines().any(|l| l.starts_with("//")), "{loader}");
         assert!(loader.contains("compileStreaming"));

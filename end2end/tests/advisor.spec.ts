@@ -157,6 +157,23 @@ test("a reader who only reads never hydrates; the wasm is fetched after load and
   expect(wasm, "the warmed wasm is reused, not fetched again").toHaveLength(1);
 });
 
+test("a wasm fetch that failed in the background is retried on first use", async ({ page, consoleErrors }, info) => {
+  test.skip(!hasJs(info), "without JavaScript nothing hydrates");
+  // The background fetch fails, as on a connection that dropped after the page arrived.
+  let attempts = 0;
+  await page.route(/\.wasm$/, (route) => (++attempts === 1 ? route.abort("internetdisconnected") : route.continue()));
+  await page.goto("/?duration=days", { waitUntil: "load" });
+  await expect.poll(() => attempts).toBe(1);
+  await page.locator('label[for="q-waits-human"]').click();
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+  await expect(page).toHaveURL(/\?duration=days&waits=human$/);
+  expect(attempts).toBe(2);
+  // The browser logs the dropped fetch itself; nothing else may be logged.
+  const dropped = consoleErrors.filter((e) => /ERR_INTERNET_DISCONNECTED/.test(e));
+  expect(dropped.length).toBeLessThanOrEqual(1);
+  consoleErrors.splice(0, consoleErrors.length, ...consoleErrors.filter((e) => !dropped.includes(e)));
+});
+
 test("a link with bad values is still a page: a notice says what was dropped, the rest applies", async ({ page }, info) => {
   const res = await page.goto("/?duration=hours&rate=lots&colour=blue");
   expect(res?.status()).toBe(200);

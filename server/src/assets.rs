@@ -1,8 +1,14 @@
 //! The stylesheet and the site script, built by `build.rs`, embedded with their brotli and
-//! gzip forms, and served under content-hashed names with `immutable` caching.
+//! gzip forms, and served under content-hashed names with `immutable` caching; and the
+//! browser's copy of the decision model, named and compressed the same way when the server
+//! starts (a team's model file is only known then).
 
+use axum::body::Bytes;
 use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Response};
+use sha2::{Digest, Sha256};
+use std::io::Write;
+use std::sync::OnceLock;
 
 /// One embedded asset in its three encodings.
 pub struct Asset {
@@ -65,26 +71,84 @@ pub fn preferred_encoding(headers: &HeaderMap) -> Option<&'static str> {
 impl Asset {
     /// The asset in the best encoding the request accepts, cached for a year.
     pub fn respond(&'static self, headers: &HeaderMap) -> Response {
-        let (body, encoding): (&'static [u8], Option<&'static str>) =
-            match preferred_encoding(headers) {
-                Some("br") => (self.br, Some("br")),
-                Some(_) => (self.gzip, Some("gzip")),
-                None => (self.identity, None),
-            };
-        let mut res = (
-            [
-                (header::CONTENT_TYPE, self.content_type),
-                (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
-                (header::VARY, "Accept-Encoding"),
-            ],
-            body,
+        respond(
+            self.content_type,
+            [self.identity, self.br, self.gzip].map(Bytes::from_static),
+            headers,
         )
-            .into_response();
-        if let Some(e) = encoding {
-            res.headers_mut()
-                .insert(header::CONTENT_ENCODING, HeaderValue::from_static(e));
+    }
+}
+
+/// `bodies` (identity, brotli, gzip) in the best encoding the request accepts, cached for a
+/// year: the name carries the content's hash, so it never changes under that name.
+fn respond(content_type: &'static str, bodies: [Bytes; 3], headers: &HeaderMap) -> Response {
+    let [identity, br, gzip] = bodies;
+    let (body, encoding) = match preferred_encoding(headers) {
+        Some("br") => (br, Some("br")),
+        Some(_) => (gzip, Some("gzip")),
+        None => (identity, None),
+    };
+    let mut res = (
+        [
+            (header::CONTENT_TYPE, content_type),
+            (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
+            (header::VARY, "Accept-Encoding"),
+        ],
+        body,
+    )
+        .into_response();
+    if let Some(e) = encoding {
+        res.headers_mut()
+            .insert(header::CONTENT_ENCODING, HeaderValue::from_static(e));
+    }
+    res
+}
+
+/// The browser's copy of the model ([`app::context::browser_model_data`]), which every page
+/// with an island needs once its island hydrates. Served as one asset under its content hash
+/// rather than inside each page, so a browser fetches it once for every page of a build and
+/// pages stay small (the built-in model is about 116 KB of the advisor's 267 KB of HTML).
+pub struct ModelAsset {
+    /// `/assets/model-<first 12 hex digits of its SHA-256>.txt`.
+    pub path: String,
+    identity: Bytes,
+    /// Brotli (quality 11) and gzip (level 9), made on the first request: compressing it
+    /// takes a few hundred milliseconds that a start, or a test's router, need not wait for.
+    compressed: OnceLock<(Bytes, Bytes)>,
+}
+
+impl ModelAsset {
+    pub fn new(data: &str) -> Self {
+        let hash = Sha256::digest(data.as_bytes());
+        let short: String = hash.iter().take(6).map(|b| format!("{b:02x}")).collect();
+        Self {
+            path: format!("/assets/model-{short}.txt"),
+            identity: Bytes::copy_from_slice(data.as_bytes()),
+            compressed: OnceLock::new(),
         }
-        res
+    }
+
+    /// The model data in the best encoding the request accepts, cached for a year.
+    pub fn respond(&self, headers: &HeaderMap) -> Response {
+        let (br, gzip) = self.compressed.get_or_init(|| {
+            let mut br = Vec::new();
+            {
+                let mut w = brotli::CompressorWriter::new(&mut br, 4096, 11, 22);
+                w.write_all(&self.identity)
+                    .expect("brotli writes to memory");
+            }
+            let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+            gz.write_all(&self.identity).expect("gzip writes to memory");
+            (
+                br.into(),
+                gz.finish().expect("gzip finishes in memory").into(),
+            )
+        });
+        respond(
+            "text/plain; charset=utf-8",
+            [self.identity.clone(), br.clone(), gzip.clone()],
+            headers,
+        )
     }
 }
 

@@ -24,6 +24,7 @@ pub mod state;
 use app::context::{SharedModel, Site};
 use app::shell::{shell, ShellConfig};
 use app::App;
+use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::{from_fn_with_state, map_response};
 use axum::routing::get;
@@ -48,24 +49,19 @@ pub fn app(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let context = {
         let model: SharedModel = state.model;
-        let model_data = state.browser_model_data.clone();
         move || {
             provide_context(model);
             let origin = use_context::<http::request::Parts>()
                 .and_then(|p| p.extensions.get::<RequestOrigin>().cloned())
                 .map(|o| o.0)
                 .unwrap_or_default();
-            provide_context(Site {
-                origin,
-                model_data: model_data.clone(),
-            });
+            provide_context(Site { origin });
         }
     };
     let shell_config = ShellConfig {
-        options: state.leptos.clone(),
         stylesheet: assets::CSS.path,
         script: assets::SCRIPT.path,
-        island_loader: app::shell::island_loader(&state.leptos).into(),
+        island_loader: app::shell::island_loader(&state.leptos, &state.browser_model.path).into(),
     };
     let page_shell = {
         let config = shell_config.clone();
@@ -91,26 +87,33 @@ pub fn app(state: AppState) -> Router {
                 .precompressed_gzip(),
         );
 
-    let mut router = Router::<AppState>::new()
-        .route("/healthz", get(healthz))
-        .route(
-            assets::CSS.path,
-            get(|h: HeaderMap| async move { assets::CSS.respond(&h) }),
-        )
-        .route(
-            assets::SCRIPT.path,
-            get(|h: HeaderMap| async move { assets::SCRIPT.respond(&h) }),
-        )
-        .route("/og/{file}", get(og::advisor))
-        .route("/og/compare/{file}", get(og::compare))
-        .route("/oembed", get(oembed::oembed))
-        .nest_service(&format!("/{}", state.leptos.site_pkg_dir), pkg)
-        .merge(api::router());
+    let mut router =
+        Router::<AppState>::new()
+            .route("/healthz", get(healthz))
+            .route(
+                assets::CSS.path,
+                get(|h: HeaderMap| async move { assets::CSS.respond(&h) }),
+            )
+            .route(
+                assets::SCRIPT.path,
+                get(|h: HeaderMap| async move { assets::SCRIPT.respond(&h) }),
+            )
+            .route(
+                &state.browser_model.path,
+                get(|State(s): State<AppState>, h: HeaderMap| async move {
+                    s.browser_model.respond(&h)
+                }),
+            )
+            .route("/og/{file}", get(og::advisor))
+            .route("/og/compare/{file}", get(og::compare))
+            .route("/oembed", get(oembed::oembed))
+            .nest_service(&format!("/{}", state.leptos.site_pkg_dir), pkg)
+            .merge(api::router());
     if state.settings.metrics_route {
         router = router.route("/metrics", get(metrics::handler));
     }
     let router = router
-        .leptos_routes_with_context(&state, routes, context.clone(), page_shell)
+        .leptos_routes_with_context(&state, routes, context, page_shell)
         .fallback(file_and_error_handler_with_context::<AppState, _>(
             context,
             fallback_shell,

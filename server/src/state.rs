@@ -2,6 +2,7 @@
 //! Handlers take only the part they need (`State<&'static Model>`, `State<OgCache>`, ...)
 //! through `FromRef`.
 
+use crate::assets::ModelAsset;
 use crate::metrics::Metrics;
 use crate::og::OgCache;
 use crate::page_cache::PageCache;
@@ -47,9 +48,9 @@ pub struct AppState {
     pub model: &'static Model,
     /// The whole model as JSON, for the API.
     pub model_json: Arc<str>,
-    /// The model the browser needs (no fact details or help text), as pages carry it
-    /// ([`app::context::browser_model_data`]).
-    pub browser_model_data: Arc<str>,
+    /// The model the browser needs (no fact details or help text), as the island loader
+    /// fetches it ([`app::context::browser_model_data`]).
+    pub browser_model: Arc<ModelAsset>,
     pub settings: Arc<Settings>,
     pub og_cache: OgCache,
     pub pages: PageCache,
@@ -62,16 +63,16 @@ impl AppState {
         let model_json: Arc<str> = serde_json::to_string(model)
             .expect("a model always serialises")
             .into();
-        let browser_model_data: Arc<str> = app::context::browser_model_data(model)
-            .expect("a validated model has no NaN figure")
-            .into();
+        let browser_model = Arc::new(ModelAsset::new(
+            &app::context::browser_model_data(model).expect("a validated model has no NaN figure"),
+        ));
         let pages = PageCache::new(settings.page_cache_bytes);
         let metrics = Metrics::default();
         Self {
             leptos,
             model,
             model_json,
-            browser_model_data,
+            browser_model,
             settings: Arc::new(settings),
             og_cache: OgCache::default(),
             pages,

@@ -134,9 +134,13 @@ async fn only_island_pages_load_the_wasm() {
         let html = text(get(router(), uri).await).await;
         assert_eq!(html.contains(".wasm\""), wasm, "{uri}");
         assert_eq!(
-            html.contains("id=\"model-data\""),
+            html.contains("/assets/model-"),
             wasm,
             "{uri}: the model only where an island uses it"
+        );
+        assert!(
+            !html.contains("id=\"model-data\""),
+            "{uri}: the model is an asset, not part of the page"
         );
     }
 }
@@ -163,6 +167,40 @@ async fn assets_are_precompressed_hashed_and_immutable() {
     let html = text(get(router(), "/sources").await).await;
     assert!(html.contains(server::assets::CSS.path));
     assert!(html.contains(server::assets::SCRIPT.path));
+}
+
+#[tokio::test]
+async fn the_browsers_model_is_one_hashed_immutable_asset_named_by_the_island_pages() {
+    let state = state_with(Settings::default());
+    let path = state.browser_model.path.clone();
+    assert!(
+        path.starts_with("/assets/model-") && path.ends_with(".txt"),
+        "{path}"
+    );
+    for uri in ["/", "/embed", "/whatif"] {
+        let html = text(get(server::app(state.clone()), uri).await).await;
+        assert!(html.contains(&format!("\"{path}\"")), "{uri} names {path}");
+    }
+    let plain = get(server::app(state.clone()), &path).await;
+    assert_eq!(plain.status(), StatusCode::OK);
+    assert!(header(&plain, "cache-control").contains("immutable"));
+    assert!(header(&plain, "content-type").starts_with("text/plain"));
+    let plain = text(plain).await;
+    let model = app::context::read_browser_model_data(&plain).expect("the asset reads back");
+    assert_eq!(model.id, decision::load::builtin().id);
+    for (accept, encoding) in [("br", "br"), ("gzip", "gzip")] {
+        let res = get_with(
+            server::app(state.clone()),
+            &path,
+            &[("accept-encoding", accept)],
+        )
+        .await;
+        assert_eq!(header(&res, "content-encoding"), encoding);
+        assert!(
+            bytes(res).await.len() < plain.len() / 3,
+            "{encoding} compresses it"
+        );
+    }
 }
 
 #[tokio::test]

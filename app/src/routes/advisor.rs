@@ -14,7 +14,7 @@ pub use island::Advisor;
 
 use crate::components::layout::PageHeading;
 use crate::components::questionnaire::Questionnaire;
-use crate::context::{use_frame, use_model, use_site, ModelData};
+use crate::context::{use_frame, use_model, use_site};
 use crate::routes::not_found::NotFound;
 use decision::query::Page;
 use decision::{shortcode, Notice, PageQuery};
@@ -61,7 +61,6 @@ fn AdvisorView(
         <PageHeading title="Which AWS orchestration approach fits your workflow?">
             "Answer what you know about the workload, in figures where you have them. Each answer moves the four approaches — Lambda durable functions, Step Functions Standard, Step Functions Express, and EventBridge with Lambda — every quota is checked at your numbers, and every reason links to the fact behind it."
         </PageHeading>
-        <ModelData />
         <Advisor
             query=query
             notices=extra_notices

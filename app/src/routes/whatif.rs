@@ -8,7 +8,7 @@ pub use island::WhatIf;
 
 use crate::components::layout::PageHeading;
 use crate::components::questionnaire::Questionnaire;
-use crate::context::{use_frame, use_model, use_site, ModelData};
+use crate::context::{use_frame, use_model, use_site};
 use decision::query::{whatif_link, Page, WhatIfQuery};
 use decision::shortcode;
 use leptos::either::Either;
@@ -84,7 +84,6 @@ fn WhatIfView(query: WhatIfQuery) -> impl IntoView {
         <PageHeading title="What if…">
             "Change answers on the right and see what moves: the ranking, each option's limits at the new numbers, the cost, and the reasons behind every move. Today's answers stay on the left."
         </PageHeading>
-        <ModelData />
         <WhatIf
             a=a.clone()
             b=b.clone()
