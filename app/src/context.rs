@@ -25,9 +25,9 @@ const MODEL_DATA_ESCAPES: &percent_encoding::AsciiSet = &percent_encoding::CONTR
     .add(b'&');
 
 /// The model as the browser reads it: [`Model::to_browser_bytes`] (Borsh), percent-encoded
-/// so that it is plain text, served as an asset and placed in a `<script>` data block. Percent-encoding
-/// leaves the model's strings as they are, so brotli compresses it about as well as JSON
-/// (18.7 KB against 17.4 KB for the built-in model); base64 would cost 27 KB.
+/// so that it is plain text, served as an asset and placed in a `<script>` data block.
+/// Percent-encoding leaves the model's strings as they are, so brotli compresses it about as
+/// well as JSON (18.7 KB against 17.4 KB for the built-in model); base64 would cost 27 KB.
 ///
 /// # Errors
 /// As [`Model::to_browser_bytes`]: a NaN figure, which validation rules out.

@@ -87,28 +87,25 @@ pub fn app(state: AppState) -> Router {
                 .precompressed_gzip(),
         );
 
-    let mut router =
-        Router::<AppState>::new()
-            .route("/healthz", get(healthz))
-            .route(
-                assets::CSS.path,
-                get(|h: HeaderMap| async move { assets::CSS.respond(&h) }),
-            )
-            .route(
-                assets::SCRIPT.path,
-                get(|h: HeaderMap| async move { assets::SCRIPT.respond(&h) }),
-            )
-            .route(
-                &state.browser_model.path,
-                get(|State(s): State<AppState>, h: HeaderMap| async move {
-                    s.browser_model.respond(&h)
-                }),
-            )
-            .route("/og/{file}", get(og::advisor))
-            .route("/og/compare/{file}", get(og::compare))
-            .route("/oembed", get(oembed::oembed))
-            .nest_service(&format!("/{}", state.leptos.site_pkg_dir), pkg)
-            .merge(api::router());
+    let mut router = Router::<AppState>::new()
+        .route("/healthz", get(healthz))
+        .route(
+            assets::CSS.path,
+            get(|h: HeaderMap| async move { assets::CSS.respond(&h) }),
+        )
+        .route(
+            assets::SCRIPT.path,
+            get(|h: HeaderMap| async move { assets::SCRIPT.respond(&h) }),
+        )
+        .route(
+            &state.browser_model.path,
+            get(|State(s): State<AppState>, h: HeaderMap| s.browser_model.clone().respond(h)),
+        )
+        .route("/og/{file}", get(og::advisor))
+        .route("/og/compare/{file}", get(og::compare))
+        .route("/oembed", get(oembed::oembed))
+        .nest_service(&format!("/{}", state.leptos.site_pkg_dir), pkg)
+        .merge(api::router());
     if state.settings.metrics_route {
         router = router.route("/metrics", get(metrics::handler));
     }
