@@ -1,7 +1,7 @@
 //! The stylesheet and the site script, built by `build.rs`, embedded with their brotli and
 //! gzip forms, and served under content-hashed names with `immutable` caching; and the
-//! browser's copy of the decision model, named and compressed the same way when the server
-//! starts (a team's model file is only known then).
+//! browser's copy of the decision model, named the same way when the server starts (a team's
+//! model file is only known then) and compressed on its first request.
 
 use axum::body::Bytes;
 use axum::http::{header, HeaderMap, HeaderValue};
@@ -149,21 +149,26 @@ impl ModelAsset {
     }
 
     fn compressed(&self) -> &(Bytes, Bytes) {
-        self.compressed.get_or_init(|| {
-            let mut br = Vec::new();
-            {
-                let mut w = brotli::CompressorWriter::new(&mut br, 4096, 11, 22);
-                w.write_all(&self.identity)
-                    .expect("brotli writes to memory");
-            }
-            let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-            gz.write_all(&self.identity).expect("gzip writes to memory");
-            (
-                br.into(),
-                gz.finish().expect("gzip finishes in memory").into(),
-            )
-        })
+        self.compressed
+            .get_or_init(|| compress(&self.identity, 11, 9))
     }
+}
+
+/// `body` as brotli at `brotli_quality` (0–11, window 2²² bytes) and gzip at `gzip_level`
+/// (0–9), both in memory, where writing cannot fail.
+pub fn compress(body: &[u8], brotli_quality: u32, gzip_level: u32) -> (Bytes, Bytes) {
+    let mut br = Vec::with_capacity(body.len() / 4);
+    {
+        let mut w = brotli::CompressorWriter::new(&mut br, 4096, brotli_quality, 22);
+        w.write_all(body).expect("brotli writes to memory");
+    }
+    let mut gz = flate2::write::GzEncoder::new(
+        Vec::with_capacity(body.len() / 3),
+        flate2::Compression::new(gzip_level),
+    );
+    gz.write_all(body).expect("gzip writes to memory");
+    let gzip = gz.finish().expect("gzip finishes in memory");
+    (br.into(), gzip.into())
 }
 
 #[cfg(test)]

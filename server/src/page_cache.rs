@@ -6,7 +6,7 @@
 //! `Cache-Control: public` so a CDN or reverse proxy can hold it too. The answer space is
 //! finite, and the cache is bounded by bytes (`--page-cache-mb`) with quick_cache's eviction.
 
-use crate::assets::preferred_encoding;
+use crate::assets::{compress, preferred_encoding};
 use crate::metrics::Metrics;
 use crate::middleware::{is_page_path, Framed, RequestOrigin};
 use axum::body::{to_bytes, Body, Bytes};
@@ -17,13 +17,14 @@ use base64::Engine as _;
 use quick_cache::sync::Cache;
 use quick_cache::Weighter;
 use sha2::{Digest, Sha256};
-use std::io::Write;
 use std::sync::Arc;
 
 /// How long shared caches may serve a page before asking again, in seconds.
 pub const MAX_AGE: u32 = 300;
 /// Brotli quality for a page on a cache miss: a good ratio at a few milliseconds per page.
 const BROTLI_QUALITY: u32 = 6;
+/// Gzip level for a page on a cache miss, for clients without brotli.
+const GZIP_LEVEL: u32 = 6;
 
 /// One rendered page in every encoding, with the headers it was rendered with.
 #[derive(Clone, Debug)]
@@ -78,25 +79,14 @@ impl PageCache {
 
 /// Compresses a page once, in every encoding.
 fn entry(headers: HeaderMap, body: Bytes) -> Entry {
-    let mut br = Vec::with_capacity(body.len() / 4);
-    {
-        let mut w = brotli::CompressorWriter::new(&mut br, 4096, BROTLI_QUALITY, 22);
-        // Writing to memory cannot fail.
-        let _ = w.write_all(&body);
-    }
-    let mut gz = flate2::write::GzEncoder::new(
-        Vec::with_capacity(body.len() / 3),
-        flate2::Compression::new(6),
-    );
-    let _ = gz.write_all(&body);
-    let gzip = gz.finish().unwrap_or_default();
+    let (br, gzip) = compress(&body, BROTLI_QUALITY, GZIP_LEVEL);
     let digest = Sha256::digest(&body);
     let tag = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&digest[..12]);
     Entry {
         headers,
         identity: body,
-        br: Bytes::from(br),
-        gzip: Bytes::from(gzip),
+        br,
+        gzip,
         tag,
     }
 }
