@@ -7,4 +7,5 @@ cd "$root"
 "$root/scripts/setup.sh"
 export PATH="$root/end2end/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 "$root/scripts/build.sh"
-exec "$root/target/release/orchestration-advisor" --site-root "$root/target/site" "$@"
+# The site root as an environment default (not a flag), so a `--site-root` given here wins.
+LEPTOS_SITE_ROOT="${LEPTOS_SITE_ROOT:-$root/target/site}" exec "$root/target/release/orchestration-advisor" "$@"

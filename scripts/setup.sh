@@ -28,6 +28,8 @@ command -v chromium >/dev/null 2>&1 || apt_needed+=(chromium)
 command -v wrk >/dev/null 2>&1 || apt_needed+=(wrk)
 command -v brotli >/dev/null 2>&1 || apt_needed+=(brotli)
 command -v curl >/dev/null 2>&1 || apt_needed+=(curl)
+# test.sh and lighthouse.sh pick free ports with it.
+command -v python3 >/dev/null 2>&1 || apt_needed+=(python3)
 # The preview cards are drawn with DejaVu Sans; without it a card has no text.
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || apt_needed+=(fonts-dejavu-core)
 if ((${#apt_needed[@]})); then
