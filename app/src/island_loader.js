@@ -7,9 +7,10 @@
 // has loaded and the browser is idle, the glue, the wasm and the model are fetched, and the
 // wasm compiled, in the background (compilation runs off the main thread). The model is one
 // content-hashed asset that every page shares, so the browser keeps one copy. The first
-// pointer, touch, focus or key event inside an island puts the model in the page as a data
-// block (`#model-data`, where the islands read it), instantiates the wasm and hydrates the
-// islands; answers given before that are read from the form then, so none are lost.
+// pointer, touch, focus or key event inside an island fetches whatever is missing, puts the
+// model in the page as a data block (`#model-data`, where the islands read it), instantiates
+// the wasm and hydrates the islands; answers given before that are read from the form then,
+// so none are lost. If that fails, the page stays a plain page whose forms submit.
 //
 // Inlined with each line trimmed and comment lines dropped (`shell::island_loader`), so keep
 // comments on lines of their own and no string across lines.
@@ -49,6 +50,11 @@
       for (const el of document.querySelectorAll("leptos-island")) {
         await hydrateIsland(el, el.dataset.component || null, mod);
       }
+    }).catch((error) => {
+      // The retry failed too (a proxy that blocks wasm, say): the forms are still plain GET
+      // forms, so show their submit buttons again (`html.no-island` in theme.css).
+      document.documentElement.classList.add("no-island");
+      console.warn("The live advisor could not start; its form submits as a plain form.", error);
     });
   };
   async function hydrateIsland(el, id, mod) {

@@ -7,6 +7,7 @@ import {
   answer,
   answerFigure,
   submitAdvisor,
+  submitAndWait,
   ranking,
   optionCard,
 } from "./fixtures";
@@ -172,6 +173,33 @@ test("a wasm fetch that failed in the background is retried on first use", async
   const dropped = consoleErrors.filter((e) => /ERR_INTERNET_DISCONNECTED/.test(e));
   expect(dropped.length).toBeLessThanOrEqual(1);
   consoleErrors.splice(0, consoleErrors.length, ...consoleErrors.filter((e) => !dropped.includes(e)));
+});
+
+test("when the wasm never loads, the form is a plain form again and its button shows the result", async ({ page, consoleErrors }, info) => {
+  test.skip(!hasJs(info), "without JavaScript the button is always there");
+  // A proxy that blocks wasm: the background fetch and the retry on first use both fail.
+  let attempts = 0;
+  await page.route(/\.wasm$/, (route) => (++attempts, route.abort("blockedbyclient")));
+  await page.goto("/?duration=days", { waitUntil: "load" });
+  await expect.poll(() => attempts).toBe(1);
+  const button = page.getByRole("button", { name: "Show recommendation" });
+  await expect(button).toBeHidden();
+  await page.locator('label[for="q-waits-human"]').click();
+  await expect(page.locator("html")).toHaveClass(/\bno-island\b/);
+  expect(attempts).toBe(2);
+  await expect(page.locator("html")).not.toHaveAttribute("data-hydrated", "true");
+  await expect(button).toBeVisible();
+  await expect(page.getByText("The live result could not load here")).toBeVisible();
+  await expectAccessibleInBothThemes(page);
+  await submitAndWait(page, button);
+  await expect(page).toHaveURL(/[?&]waits=human(&|$)/);
+  await expect(page).toHaveURL(/[?&]duration=days(&|$)/);
+  await expect(page.locator("#q-waits-human")).toBeChecked();
+  await expect(page.getByTestId("verdict")).not.toBeEmpty();
+  // The browser logs each blocked fetch itself; nothing else may be logged.
+  const blocked = consoleErrors.filter((e) => /ERR_BLOCKED_BY_CLIENT/.test(e));
+  expect(blocked.length).toBeLessThanOrEqual(4);
+  consoleErrors.splice(0, consoleErrors.length, ...consoleErrors.filter((e) => !blocked.includes(e)));
 });
 
 test("a link with bad values is still a page: a notice says what was dropped, the rest applies", async ({ page }, info) => {

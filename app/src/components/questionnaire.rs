@@ -90,6 +90,9 @@ pub fn Questionnaire(
                     >
                         "Show recommendation"
                     </button>
+                    <p class="no-island-only mt-2 text-sm text-muted" role="status">
+                        "The live result could not load here, so it does not follow your answers: this button shows the recommendation for them."
+                    </p>
                 </div>
             </form>
         </section>
