@@ -5,12 +5,13 @@
 // The server-rendered page is complete: its result, links and copy buttons work without the
 // wasm, so a reader who only reads a shared result never pays for hydration. Once the page
 // has loaded and the browser is idle, the glue, the wasm and the model are fetched, and the
-// wasm compiled, in the background (compilation runs off the main thread). The model is one
-// content-hashed asset that every page shares, so the browser keeps one copy. The first
-// pointer, touch, focus or key event inside an island fetches whatever is missing, puts the
-// model in the page as a data block (`#model-data`, where the islands read it), instantiates
-// the wasm and hydrates the islands; answers given before that are read from the form then,
-// so none are lost. If that fails, the page stays a plain page whose forms submit.
+// wasm compiled, in the background (compilation runs off the main thread), unless the
+// browser asks to save data. The model is one content-hashed asset that every page shares,
+// so the browser keeps one copy. The first pointer, touch, focus or key event inside an
+// island fetches whatever is missing, puts the model in the page as a data block
+// (`#model-data`, where the islands read it), instantiates the wasm and hydrates the
+// islands; answers given before that are read from the form then, so none are lost. If that
+// fails, the page stays a plain page whose forms submit.
 //
 // Inlined with each line trimmed and comment lines dropped (`shell::island_loader`), so keep
 // comments on lines of their own and no string across lines.
@@ -18,6 +19,9 @@
 // Our islands are never nested, so each `leptos-island` is hydrated in document order
 // (Leptos's own loader also walks islands inside islands' children).
 (js, wasm, model) => {
+  // A route with islands can still render a page without one (the 404 for a damaged short
+  // link), which needs none of this. Module scripts run once the document is parsed.
+  if (!document.querySelector("leptos-island")) return;
   const INTENT = ["pointerover", "pointerdown", "touchstart", "focusin", "keydown"];
   let glue;
   let compiled;
@@ -70,8 +74,12 @@
   }
   for (const type of INTENT) addEventListener(type, onIntent, { capture: true, passive: true });
   const idle = (f) => ("requestIdleCallback" in window ? requestIdleCallback(f) : setTimeout(f, 1));
-  if (document.readyState === "complete") idle(warm);
-  else addEventListener("load", () => idle(warm), { once: true });
+  // A reader whose browser asks to save data (Chromium's `navigator.connection.saveData`, sent
+  // as `Save-Data: on`) fetches nothing until first use.
+  if (navigator.connection?.saveData !== true) {
+    if (document.readyState === "complete") idle(warm);
+    else addEventListener("load", () => idle(warm), { once: true });
+  }
   // Focus already inside an island (autofocus, or a reader tabbing in early) counts too.
   if (document.activeElement?.closest?.("leptos-island")) start();
 }

@@ -158,6 +158,41 @@ test("a reader who only reads never hydrates; the wasm is fetched after load and
   expect(wasm, "the warmed wasm is reused, not fetched again").toHaveLength(1);
 });
 
+test("a browser that asks to save data fetches no wasm until first use", async ({ page, context }, info) => {
+  test.skip(!hasJs(info), "without JavaScript nothing hydrates");
+  // Chromium's Data Saver sets this (and sends `Save-Data: on`); Playwright has no switch for it.
+  await context.addInitScript(() =>
+    Object.defineProperty(Navigator.prototype, "connection", { get: () => ({ saveData: true }) }),
+  );
+  const fetched: string[] = [];
+  page.on("request", (r) => {
+    if (/\.wasm$|\/pkg\/.*\.js$|\/assets\/model-/.test(r.url())) fetched.push(r.url());
+  });
+  await page.goto("/?duration=days", { waitUntil: "load" });
+  // Past the idle callback the loader would have warmed up in, and past any request it made.
+  await page.evaluate(() => new Promise((done) => requestIdleCallback(() => requestIdleCallback(done))));
+  await page.waitForLoadState("networkidle");
+  expect(fetched, "nothing fetched before first use").toEqual([]);
+  await page.locator('label[for="q-waits-human"]').click();
+  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+  await expect(page).toHaveURL(/\?duration=days&waits=human$/);
+  expect(fetched.filter((u) => u.endsWith(".wasm"))).toHaveLength(1);
+});
+
+test("the 404 for a damaged short link has no island and fetches no wasm", async ({ page }, info) => {
+  test.skip(!hasJs(info), "without JavaScript nothing is fetched anyway");
+  const fetched: string[] = [];
+  page.on("request", (r) => {
+    if (/\.wasm$|\/pkg\/.*\.js$|\/assets\/model-/.test(r.url())) fetched.push(r.url());
+  });
+  const res = await page.goto("/r/not-a-code", { waitUntil: "load" });
+  expect(res?.status()).toBe(404);
+  await expect(page.locator("leptos-island")).toHaveCount(0);
+  await page.evaluate(() => new Promise((done) => requestIdleCallback(() => requestIdleCallback(done))));
+  await page.waitForLoadState("networkidle");
+  expect(fetched).toEqual([]);
+});
+
 test("a wasm fetch that failed in the background is retried on first use", async ({ page, consoleErrors }, info) => {
   test.skip(!hasJs(info), "without JavaScript nothing hydrates");
   // The background fetch fails, as on a connection that dropped after the page arrived.
