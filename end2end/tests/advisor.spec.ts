@@ -474,6 +474,15 @@ test("the advisor is usable by keyboard alone", async ({ page }, info) => {
   await expect(page).toHaveURL(/\?duration=seconds$/);
   await expect(page.locator("#q-duration-seconds")).toBeFocused();
   await expect(page.getByTestId("confidence")).toContainText(/(^|\D)1 of \d+ questions answered/);
+  // The input is visually hidden: the pill that shows it carries the focus ring.
+  const ring = await page
+    .locator("#q-duration-seconds + span")
+    .evaluate((pill) => {
+      const s = getComputedStyle(pill);
+      return { style: s.outlineStyle, width: parseFloat(s.outlineWidth) };
+    });
+  expect(ring.style).toBe("solid");
+  expect(ring.width).toBeGreaterThanOrEqual(2);
 });
 
 test("axe finds nothing on a rich result, light and dark", async ({ page }, info) => {

@@ -16,7 +16,7 @@ use wasm_bindgen::JsCast;
 /// keyboard and screen-reader behaviour stays the browser's own.
 const CHOICE_LABEL: &str = "relative inline-flex cursor-pointer";
 const CHOICE_INPUT: &str = "peer absolute h-px w-px opacity-0";
-const CHOICE_PILL: &str = "rounded-full border border-line bg-bg px-3 py-1.5 text-sm hover:border-accent peer-checked:border-accent peer-checked:bg-accent peer-checked:text-accent-fg peer-focus-visible:outline peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-focus";
+const CHOICE_PILL: &str = "rounded-full border border-line bg-bg px-3 py-1.5 text-sm hover:border-accent peer-checked:border-accent peer-checked:bg-accent peer-checked:text-accent-fg choice-pill";
 
 /// The form, grouped as the model groups its questions.
 #[component]
