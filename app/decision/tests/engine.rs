@@ -33,6 +33,52 @@ fn unknown_keys_and_values_become_notices_and_the_rest_applies() {
 }
 
 #[test]
+fn a_synchronous_caller_is_told_it_cannot_wait_only_past_what_a_caller_can_wait() {
+    let m = builtin();
+    let conflict = |query: &str| {
+        let (answers, _) = parse(&m, query);
+        evaluate(&m, &answers)
+            .conflicts
+            .iter()
+            .any(|c| c.id == "sync-caller-long-run")
+    };
+    // A durable function invoked synchronously may run 15 minutes.
+    assert!(!conflict("sync=sync&duration=10m"));
+    assert!(!conflict("sync=sync&duration=minutes"));
+    assert!(conflict("sync=sync&duration=36h"));
+    assert!(conflict("sync=sync&duration=days"));
+    assert!(!conflict("sync=async&duration=days"));
+}
+
+#[test]
+fn an_answer_about_repeats_replaces_the_guess_asynchronous_express_makes() {
+    let m = builtin();
+    let express_against = |query: &str| {
+        let (answers, _) = parse(&m, query);
+        let e = evaluate(&m, &answers);
+        let r = e
+            .ranking
+            .iter()
+            .find(|r| r.option == "step-functions-express")
+            .unwrap();
+        r.against
+            .iter()
+            .map(|a| a.rule.to_owned())
+            .collect::<Vec<_>>()
+    };
+    // Until the team says whether steps may repeat, asynchronous Express warns that they must.
+    assert!(express_against("sync=async").contains(&"sync-async-exp".to_owned()));
+    // Once they have said, that answer's own reasons speak, not the warning as well.
+    for repeat in ["all-idempotent", "some-exactly-once"] {
+        let against = express_against(&format!("sync=async&repeat_safe={repeat}"));
+        assert!(
+            !against.contains(&"sync-async-exp".to_owned()),
+            "{repeat}: {against:?}"
+        );
+    }
+}
+
+#[test]
 fn canonical_order_follows_the_model_and_drops_blanks() {
     let m = builtin();
     let (answers, _) = parse(&m, "languages=python&waits=&duration=days&languages=java");
