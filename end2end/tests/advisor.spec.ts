@@ -87,7 +87,7 @@ test("a typed figure selects its range and the limits are checked at that number
   await expect(standard.getByTestId("limits").getByRole("table")).toBeVisible();
   const duration = limitRow(page, "step-functions-standard", "std-duration");
   await expect(duration).toHaveAttribute("data-status", "Ok");
-  await expect(duration.locator("td").first()).toHaveText("1.5 days of 365 days");
+  await expect(duration.locator("td").first()).toHaveText("1.5 days of 1 year");
   const rate = limitRow(page, "step-functions-standard", "std-start-rate");
   await expect(rate).toHaveAttribute("data-status", "OverSoft");
   await expect(rate.locator("td").first()).toHaveText("450 per second of 300 per second");
@@ -99,7 +99,7 @@ test("a typed figure selects its range and the limits are checked at that number
   // A different figure in the same range moves the limits, not the range.
   await answerFigure(page, info, "duration", "20d");
   await expect(page.locator("#q-duration-days")).toBeChecked();
-  await expect(duration.locator("td").first()).toHaveText("20 days of 365 days");
+  await expect(duration.locator("td").first()).toHaveText("20 days of 1 year");
   await expectSameDocument(page, info);
 });
 
@@ -109,7 +109,7 @@ test("refining a chosen range with a figure uses the figure and keeps a tidy lin
   await ready(page, info);
   await answerFigure(page, info, "duration", "36h");
   await expect(page.locator("#q-duration-days")).toBeChecked();
-  await expect(limitRow(page, "step-functions-standard", "std-duration").locator("td").first()).toHaveText("1.5 days of 365 days");
+  await expect(limitRow(page, "step-functions-standard", "std-duration").locator("td").first()).toHaveText("1.5 days of 1 year");
   await expect(page.getByTestId("notices"), "the reader's own form is not a bad link").toHaveCount(0);
   await expect(page).toHaveURL(/\/\?duration=36h$/);
 });

@@ -58,9 +58,11 @@ fn duration_factor(s: &str) -> Result<f64, NumberError> {
         "h" | "hr" | "hrs" | "hour" | "hours" => 3_600.0,
         "d" | "day" | "days" => 86_400.0,
         "w" | "wk" | "week" | "weeks" => 604_800.0,
-        // A month as 30.4375 days and a year as 365.25 days, the averages over leap years.
-        "mo" | "mon" | "month" | "months" => 2_629_800.0,
-        "y" | "yr" | "yrs" | "year" | "years" => 31_557_600.0,
+        // A year as 365 days and a month as a twelfth of it: AWS gives run limits in years
+        // (Step Functions Standard's "1 year" is 31,536,000 s), so a run of "1y" or "12mo"
+        // is that year, not six hours over it as a 365.25-day average year would be.
+        "mo" | "mon" | "month" | "months" => 2_628_000.0,
+        "y" | "yr" | "yrs" | "year" | "years" => 31_536_000.0,
         other => return Err(unknown(other)),
     })
 }
@@ -222,7 +224,8 @@ fn sig(v: f64) -> String {
 /// A duration for people: "36 hours", "14 days", "90 seconds", "1.5 years".
 pub fn human_duration(secs: f64) -> String {
     let units = [
-        ("year", 31_557_600.0),
+        // The year figures are read in (see `duration_factor`).
+        ("year", 31_536_000.0),
         ("day", 86_400.0),
         ("hour", 3_600.0),
         ("minute", 60.0),
@@ -292,8 +295,9 @@ mod tests {
     #[case("2 days", 172_800.0)]
     #[case("1.5h", 5_400.0)]
     #[case(" 1.5 Hours ", 5_400.0)]
-    #[case("18 months", 47_336_400.0)]
-    #[case("1y", 31_557_600.0)]
+    #[case("18 months", 47_304_000.0)]
+    #[case("12mo", 31_536_000.0)]
+    #[case("1y", 31_536_000.0)]
     #[case("500ms", 0.5)]
     fn durations(#[case] text: &str, #[case] secs: f64) {
         assert!(

@@ -79,6 +79,63 @@ fn an_answer_about_repeats_replaces_the_guess_asynchronous_express_makes() {
 }
 
 #[test]
+fn a_figure_just_over_a_limit_never_reads_as_100_percent() {
+    let m = builtin();
+    // 365.5 days against Standard's year of 365 days: over by half a day.
+    let (answers, _) = parse(&m, "duration=365.5d");
+    let e = evaluate(&m, &answers);
+    let standard = e
+        .ranking
+        .iter()
+        .find(|r| r.option == "step-functions-standard")
+        .unwrap();
+    let run = standard
+        .limits
+        .iter()
+        .find(|l| l.unit == decision::model::Unit::Seconds)
+        .unwrap();
+    assert!(run.share > 1.0 && run.share < 1.005, "{}", run.share);
+    assert_eq!(run.share_text(), "over 100%");
+    let (answers, _) = parse(&m, "duration=6mo");
+    let e = evaluate(&m, &answers);
+    let durable = e
+        .ranking
+        .iter()
+        .find(|r| r.option == "durable-functions")
+        .unwrap();
+    let run = durable
+        .limits
+        .iter()
+        .find(|l| l.unit == decision::model::Unit::Seconds)
+        .unwrap();
+    assert_eq!(run.share_text(), format!("{:.0}%", run.share * 100.0));
+}
+
+#[test]
+fn a_run_of_a_year_is_the_year_aws_gives_standard_not_six_hours_over_it() {
+    use decision::engine::Fit;
+    let m = builtin();
+    let fit = |query: &str, option: &str| {
+        let (answers, _) = parse(&m, query);
+        let e = evaluate(&m, &answers);
+        let r = e.ranking.iter().find(|r| r.option == option).unwrap();
+        (r.fit, e.architecture.map(|a| a.id.to_owned()))
+    };
+    for year in ["duration=1y", "duration=12mo", "duration=365d"] {
+        let (standard, architecture) = fit(year, "step-functions-standard");
+        assert_eq!(standard, Fit::Fits, "{year}");
+        assert_eq!(architecture, None, "{year}: no split when the run fits");
+        assert_eq!(fit(year, "durable-functions").0, Fit::Fits, "{year}");
+    }
+    // Past Standard's year (and within durable functions' 366 days), Standard needs a split.
+    assert_eq!(
+        fit("duration=365.5d", "step-functions-standard").0,
+        Fit::NeedsSplit
+    );
+    assert_eq!(fit("duration=365.5d", "durable-functions").0, Fit::Fits);
+}
+
+#[test]
 fn canonical_order_follows_the_model_and_drops_blanks() {
     let m = builtin();
     let (answers, _) = parse(&m, "languages=python&waits=&duration=days&languages=java");

@@ -148,6 +148,22 @@ impl LimitCheck<'_> {
             crate::number::with_unit(self.unit, self.limit)
         )
     }
+
+    /// The share of the limit used, for people: "8%", "2.5×" from ten times the limit up,
+    /// and never "100%" for a figure over the limit (or under it): 365.5 days against a
+    /// 365-day limit is "over 100%", not a rounded "100%" beside "over the limit".
+    pub fn share_text(&self) -> String {
+        let percent = self.share * 100.0;
+        if self.share >= 10.0 {
+            format!("{}×", crate::number::human(self.share))
+        } else if self.share > 1.0 && percent.round() <= 100.0 {
+            "over 100%".to_owned()
+        } else if self.share < 1.0 && percent.round() >= 100.0 {
+            "under 100%".to_owned()
+        } else {
+            format!("{percent:.0}%")
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -346,11 +346,7 @@ fn LimitsTable(limits: Vec<LimitCheck<'static>>, option: &'static str) -> impl I
             };
             let status = status_words(l.status, l.hard);
             let percent = (l.share * 100.0).min(100.0);
-            let share = if l.share >= 10.0 {
-                format!("{}×", number::human(l.share))
-            } else {
-                format!("{:.0}%", l.share * 100.0)
-            };
+            let share = l.share_text();
             view! {
                 <tr
                     class="border-t border-line"
@@ -363,7 +359,8 @@ fn LimitsTable(limits: Vec<LimitCheck<'static>>, option: &'static str) -> impl I
                     </th>
                     <td class="py-1 pr-2">{l.text()}</td>
                     <td class="py-1 pr-2">
-                        <span class="flex items-center gap-2">
+                        // On a phone the share goes under its bar, so the table fits the card.
+                        <span class="flex flex-col items-start gap-1 sm:flex-row sm:items-center sm:gap-2">
                             <ScoreBar
                                 percent=percent
                                 label=format!("{}: {share} of the limit", l.label)
