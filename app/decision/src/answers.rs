@@ -410,6 +410,11 @@ fn push_pair(out: &mut String, key: &str, value: &str) {
 
 /// Reads one value for a question: a choice id, or (for figure questions) a figure.
 fn read_value(q: &Question, value: &str) -> Result<Slot, Notice> {
+    // What becomes of the question: a question of several answers keeps the others it has.
+    let dropped = match q.kind {
+        QuestionKind::Multi => "so it is left out of that question's answers",
+        QuestionKind::Single => "so that question is treated as not answered",
+    };
     if let Some(i) = q.choice_index(value.trim()) {
         return Ok(Slot {
             choices: 1 << i,
@@ -423,7 +428,7 @@ fn read_value(q: &Question, value: &str) -> Result<Slot, Notice> {
             Some(&q.id),
             Some(value),
             format!(
-                "“{}” is not an answer to “{}” (expected one of: {}), so that question is treated as not answered.",
+                "“{}” is not an answer to “{}” (expected one of: {}), {dropped}.",
                 clip(value),
                 q.prompt,
                 allowed.join(", ")
@@ -441,7 +446,7 @@ fn read_value(q: &Question, value: &str) -> Result<Slot, Notice> {
             Some(&q.id),
             Some(value),
             format!(
-                "“{}” could not be read as an answer to “{}” ({e}; expected a figure such as {}{choices}), so that question is treated as not answered.",
+                "“{}” could not be read as an answer to “{}” ({e}; expected a figure such as {}{choices}), {dropped}.",
                 clip(value),
                 q.prompt,
                 spec.example
@@ -456,7 +461,7 @@ fn read_value(q: &Question, value: &str) -> Result<Slot, Notice> {
             Some(&q.id),
             Some(value),
             format!(
-                "“{}” is outside what “{}” accepts ({} to {}), so that question is treated as not answered.",
+                "“{}” is outside what “{}” accepts ({} to {}), {dropped}.",
                 clip(value),
                 q.prompt,
                 number::with_unit(spec.unit, spec.min),

@@ -137,13 +137,14 @@ impl Citation {
 }
 
 /// A short name for a source in running text: "The guide", or the title up to its first colon
-/// ("AWS Lambda Developer Guide: Lambda quotas" becomes "AWS Lambda Developer Guide").
+/// and space ("AWS Lambda Developer Guide: Lambda quotas" becomes "AWS Lambda Developer
+/// Guide"; "AWS re:Post: …" stays "AWS re:Post").
 pub fn source_label(source: &Source) -> String {
     match source.kind {
         SourceKind::Guide => "The guide".to_owned(),
         _ => source
             .title
-            .split_once(':')
+            .split_once(": ")
             .map_or(source.title.as_str(), |(head, _)| head)
             .trim()
             .to_owned(),

@@ -355,3 +355,27 @@ fn limits_table_shows_your_numbers_with_cost() {
     let md = to_markdown(&m);
     assert!(md.contains("Your numbers: open executions"), "{md}");
 }
+
+#[test]
+fn a_source_is_named_by_its_title_up_to_the_colon_that_starts_the_page_name() {
+    let m = builtin();
+    let label = |id: &str| source_label(m.source(id).unwrap());
+    let named = |prefix: &str| {
+        m.sources
+            .iter()
+            .find(|s| s.title.starts_with(prefix))
+            .map(|s| s.id.clone())
+            .unwrap()
+    };
+    assert_eq!(
+        label(&named("AWS Lambda Developer Guide: Lambda quotas")),
+        "AWS Lambda Developer Guide"
+    );
+    // A colon inside a name is part of it.
+    assert_eq!(label(&named("AWS re:Post:")), "AWS re:Post");
+    assert!(m
+        .sources
+        .iter()
+        .filter(|s| s.kind != SourceKind::Guide)
+        .all(|s| !label(&s.id).ends_with(" re")));
+}

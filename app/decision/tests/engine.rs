@@ -33,6 +33,24 @@ fn unknown_keys_and_values_become_notices_and_the_rest_applies() {
 }
 
 #[test]
+fn a_bad_value_among_several_answers_leaves_the_others_and_says_so() {
+    let m = builtin();
+    let (answers, notices) = parse(&m, "languages=python&languages=klingon&rate=lots");
+    assert_eq!(answers.selected(&m, "languages"), ["python"]);
+    let about = |key: &str| {
+        notices
+            .iter()
+            .find(|n| n.key.as_deref() == Some(key))
+            .map(|n| n.message.as_str())
+            .unwrap()
+    };
+    // A question of several answers keeps the others; a one-answer question is unanswered.
+    assert!(about("languages").contains("left out of that question's answers"));
+    assert!(!about("languages").contains("not answered"));
+    assert!(about("rate").contains("treated as not answered"));
+}
+
+#[test]
 fn a_synchronous_caller_is_told_it_cannot_wait_only_past_what_a_caller_can_wait() {
     let m = builtin();
     let conflict = |query: &str| {
