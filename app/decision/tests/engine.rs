@@ -2,6 +2,10 @@
 
 #![cfg(feature = "toml")]
 
+mod common;
+
+use common::{limit, ranked, run, DF, EXP, STD};
+use decision::engine::Fit;
 use decision::{evaluate, load::builtin, shortcode, Answers, Model, Notice, NoticeKind, PageQuery};
 
 /// The answers and notices of a link's query string.
@@ -52,10 +56,8 @@ fn a_bad_value_among_several_answers_leaves_the_others_and_says_so() {
 
 #[test]
 fn a_synchronous_caller_is_told_it_cannot_wait_only_past_what_a_caller_can_wait() {
-    let m = builtin();
     let conflict = |query: &str| {
-        let (answers, _) = parse(&m, query);
-        evaluate(&m, &answers)
+        run(query)
             .conflicts
             .iter()
             .any(|c| c.id == "sync-caller-long-run")
@@ -70,19 +72,10 @@ fn a_synchronous_caller_is_told_it_cannot_wait_only_past_what_a_caller_can_wait(
 
 #[test]
 fn an_answer_about_repeats_replaces_the_guess_asynchronous_express_makes() {
-    let m = builtin();
-    let express_against = |query: &str| {
-        let (answers, _) = parse(&m, query);
-        let e = evaluate(&m, &answers);
-        let r = e
-            .ranking
-            .iter()
-            .find(|r| r.option == "step-functions-express")
-            .unwrap();
-        r.against
-            .iter()
-            .map(|a| a.rule.to_owned())
-            .collect::<Vec<_>>()
+    let express_against = |query: &str| -> Vec<String> {
+        let e = run(query);
+        let against = &ranked(&e, EXP).against;
+        against.iter().map(|a| a.rule.to_owned()).collect()
     };
     // Until the team says whether steps may repeat, asynchronous Express warns that they must.
     assert!(express_against("sync=async").contains(&"sync-async-exp".to_owned()));
@@ -98,59 +91,31 @@ fn an_answer_about_repeats_replaces_the_guess_asynchronous_express_makes() {
 
 #[test]
 fn a_figure_just_over_a_limit_never_reads_as_100_percent() {
-    let m = builtin();
     // 365.5 days against Standard's year of 365 days: over by half a day.
-    let (answers, _) = parse(&m, "duration=365.5d");
-    let e = evaluate(&m, &answers);
-    let standard = e
-        .ranking
-        .iter()
-        .find(|r| r.option == "step-functions-standard")
-        .unwrap();
-    let run = standard
-        .limits
-        .iter()
-        .find(|l| l.unit == decision::model::Unit::Seconds)
-        .unwrap();
-    assert!(run.share > 1.0 && run.share < 1.005, "{}", run.share);
-    assert_eq!(run.share_text(), "over 100%");
-    let (answers, _) = parse(&m, "duration=6mo");
-    let e = evaluate(&m, &answers);
-    let durable = e
-        .ranking
-        .iter()
-        .find(|r| r.option == "durable-functions")
-        .unwrap();
-    let run = durable
-        .limits
-        .iter()
-        .find(|l| l.unit == decision::model::Unit::Seconds)
-        .unwrap();
-    assert_eq!(run.share_text(), format!("{:.0}%", run.share * 100.0));
+    let e = run("duration=365.5d");
+    let over = limit(&e, STD, "std-duration");
+    assert!(over.share > 1.0 && over.share < 1.005, "{}", over.share);
+    assert_eq!(over.share_text(), "over 100%");
+    let e = run("duration=6mo");
+    let within = limit(&e, DF, "df-duration");
+    assert_eq!(within.share_text(), format!("{:.0}%", within.share * 100.0));
 }
 
 #[test]
 fn a_run_of_a_year_is_the_year_aws_gives_standard_not_six_hours_over_it() {
-    use decision::engine::Fit;
-    let m = builtin();
-    let fit = |query: &str, option: &str| {
-        let (answers, _) = parse(&m, query);
-        let e = evaluate(&m, &answers);
-        let r = e.ranking.iter().find(|r| r.option == option).unwrap();
-        (r.fit, e.architecture.map(|a| a.id.to_owned()))
-    };
     for year in ["duration=1y", "duration=12mo", "duration=365d"] {
-        let (standard, architecture) = fit(year, "step-functions-standard");
-        assert_eq!(standard, Fit::Fits, "{year}");
-        assert_eq!(architecture, None, "{year}: no split when the run fits");
-        assert_eq!(fit(year, "durable-functions").0, Fit::Fits, "{year}");
+        let e = run(year);
+        assert_eq!(ranked(&e, STD).fit, Fit::Fits, "{year}");
+        assert_eq!(ranked(&e, DF).fit, Fit::Fits, "{year}");
+        assert!(
+            e.architecture.is_none(),
+            "{year}: no split when the run fits"
+        );
     }
     // Past Standard's year (and within durable functions' 366 days), Standard needs a split.
-    assert_eq!(
-        fit("duration=365.5d", "step-functions-standard").0,
-        Fit::NeedsSplit
-    );
-    assert_eq!(fit("duration=365.5d", "durable-functions").0, Fit::Fits);
+    let e = run("duration=365.5d");
+    assert_eq!(ranked(&e, STD).fit, Fit::NeedsSplit);
+    assert_eq!(ranked(&e, DF).fit, Fit::Fits);
 }
 
 #[test]
