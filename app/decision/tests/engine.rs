@@ -119,6 +119,20 @@ fn a_run_of_a_year_is_the_year_aws_gives_standard_not_six_hours_over_it() {
 }
 
 #[test]
+fn a_leading_architecture_is_named_once_in_the_verdict() {
+    let e = run("duration=13mo");
+    let title = e.architecture.as_ref().expect("a split leads").title;
+    assert!(title.starts_with("Split: "), "{title}");
+    assert!(
+        e.verdict
+            .contains("Split the run leads: chained durable executions."),
+        "{}",
+        e.verdict
+    );
+    assert!(!e.verdict.contains("leads: Split:"), "{}", e.verdict);
+}
+
+#[test]
 fn canonical_order_follows_the_model_and_drops_blanks() {
     let m = builtin();
     let (answers, _) = parse(&m, "languages=python&waits=&duration=days&languages=java");

@@ -400,9 +400,11 @@ pub(crate) fn verdict(
     }
     let lead = |out: &mut String| {
         if let Some(a) = architecture {
+            // Titles name their kind ("Split: a chain of …"); the label already says it.
+            let title = a.title.split_once(": ").map_or(a.title, |(_, rest)| rest);
             out.push_str(a.kind.label());
             out.push_str(" leads: ");
-            out.push_str(a.title);
+            out.push_str(title);
             out.push('.');
         }
     };
