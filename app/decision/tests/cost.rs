@@ -210,3 +210,30 @@ fn the_chart_names_each_crossover_or_the_option_cheapest_throughout() {
         );
     }
 }
+
+#[test]
+fn an_assumed_volume_far_below_the_peak_given_says_the_costs_are_likely_low() {
+    let runs_line = |query: &str| {
+        run(query)
+            .cost_assumptions
+            .into_iter()
+            .find(|a| a.starts_with("Runs per month"))
+    };
+    // 1 million runs a month averages about 0.38 a second; a 500-a-second peak is far above it.
+    let line = runs_line("duration=5s&rate=500&cost=matters").expect("runs are assumed");
+    assert!(
+        line.contains("far below the peak of 500 a second given"),
+        "{line}"
+    );
+    assert!(line.contains("likely too low"), "{line}");
+    // A peak near the typical average says nothing more; without a peak neither.
+    let line = runs_line("duration=5s&rate=2/s&cost=matters").expect("runs are assumed");
+    assert!(!line.contains("peak of"), "{line}");
+    let line = runs_line("duration=5s&cost=matters").expect("runs are assumed");
+    assert!(!line.contains("peak of"), "{line}");
+    // Given volumes are not assumed at all.
+    assert_eq!(
+        runs_line("duration=5s&rate=500&runs_per_month=2.5M&cost=matters"),
+        None
+    );
+}

@@ -206,14 +206,25 @@ pub(crate) fn inputs(index: &Index, answers: &Answers, measures: &Measures) -> I
 }
 
 /// The assumptions behind a cost, in words; empty when the answers give every figure.
-pub(crate) fn assumptions(inp: &Inputs) -> Vec<String> {
+/// `peak_rate` (starts per second, the `rate` measure) is compared with the typical volume
+/// when that is assumed: a peak ten times its average or more says the costs are likely low.
+pub(crate) fn assumptions(inp: &Inputs, peak_rate: Option<f64>) -> Vec<String> {
     let mut out = Vec::new();
     let has = |a: Assumed| inp.assumed & a as u8 != 0;
     if has(Assumed::Runs) {
-        out.push(format!(
+        let mut runs = format!(
             "Runs per month: {} (typical; give the runs per month, or the peak rate and how busy an average hour is)",
             number::human(typical::RUNS_PER_MONTH)
-        ));
+        );
+        let average = typical::RUNS_PER_MONTH / super::measures::SECONDS_PER_MONTH;
+        if let Some(peak) = peak_rate.filter(|p| *p >= 10.0 * average) {
+            runs.push_str(&format!(
+                ". That averages {} starts a second, far below the peak of {} a second given, so the costs shown are likely too low",
+                number::human(average),
+                number::human(peak)
+            ));
+        }
+        out.push(runs);
     }
     if has(Assumed::Steps) {
         out.push(format!("Steps per item: {} (typical)", typical::STEPS));

@@ -373,7 +373,10 @@ pub fn evaluate<'m>(model: &'m Model, answers: &Answers) -> Evaluation<'m> {
         what_would_change,
         next_question: next_question.map(|q| model.questions[q].id.as_str()),
         confidence,
-        cost_assumptions: cost::assumptions(&tally.cost_inputs),
+        cost_assumptions: cost::assumptions(
+            &tally.cost_inputs,
+            tally.measures.get(Measure::Rate).map(|q| q.lo),
+        ),
     }
 }
 
