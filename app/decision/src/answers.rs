@@ -453,8 +453,8 @@ fn read_value(q: &Question, value: &str) -> Result<Slot, Notice> {
             ),
         )
     })?;
-    // Links carry figures to a thousandth of their unit; keep exactly what a link can carry.
-    let v = (v * 1000.0).round() / 1000.0;
+    // Keep exactly what a link can carry, so a link's figure reads back as the same figure.
+    let v = number::link_precision(v);
     if v < spec.min || v > spec.max {
         return Err(Notice::new(
             NoticeKind::OutOfRange,
