@@ -49,6 +49,9 @@ fn unknown(s: &str) -> NumberError {
     NumberError::UnknownUnit(s.chars().take(12).collect())
 }
 
+/// The year figures are read and shown in, in seconds: 365 days (see `duration_factor`).
+const SECONDS_PER_YEAR: f64 = 31_536_000.0;
+
 fn duration_factor(s: &str) -> Result<f64, NumberError> {
     Ok(match s {
         "" => return Err(NumberError::MissingUnit),
@@ -61,8 +64,8 @@ fn duration_factor(s: &str) -> Result<f64, NumberError> {
         // A year as 365 days and a month as a twelfth of it: AWS gives run limits in years
         // (Step Functions Standard's "1 year" is 31,536,000 s), so a run of "1y" or "12mo"
         // is that year, not six hours over it as a 365.25-day average year would be.
-        "mo" | "mon" | "month" | "months" => 2_628_000.0,
-        "y" | "yr" | "yrs" | "year" | "years" => 31_536_000.0,
+        "mo" | "mon" | "month" | "months" => SECONDS_PER_YEAR / 12.0,
+        "y" | "yr" | "yrs" | "year" | "years" => SECONDS_PER_YEAR,
         other => return Err(unknown(other)),
     })
 }
@@ -236,8 +239,7 @@ fn sig(v: f64) -> String {
 /// A duration for people: "36 hours", "14 days", "90 seconds", "1.5 years".
 pub fn human_duration(secs: f64) -> String {
     let units = [
-        // The year figures are read in (see `duration_factor`).
-        ("year", 31_536_000.0),
+        ("year", SECONDS_PER_YEAR),
         ("day", 86_400.0),
         ("hour", 3_600.0),
         ("minute", 60.0),
