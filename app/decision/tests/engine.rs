@@ -4,9 +4,11 @@
 
 mod common;
 
-use common::{limit, ranked, run, DF, EXP, STD};
+use common::{limit, rank, ranked, run, DF, EXP, STD};
 use decision::engine::Fit;
-use decision::{evaluate, load::builtin, shortcode, Answers, Model, Notice, NoticeKind, PageQuery};
+use decision::{
+    evaluate, load::builtin, shortcode, Answers, Evaluation, Model, Notice, NoticeKind, PageQuery,
+};
 
 /// The answers and notices of a link's query string.
 fn parse(m: &Model, query: &str) -> (Answers, Vec<Notice>) {
@@ -30,10 +32,7 @@ fn unknown_keys_and_values_become_notices_and_the_rest_applies() {
     assert!(kinds.contains(&NoticeKind::Undecodable));
     assert!(notices.iter().any(|n| n.message.contains("colour")));
     let e = evaluate(&m, &answers);
-    assert!(e
-        .ranking
-        .iter()
-        .any(|r| r.option == "step-functions-express" && r.excluded));
+    assert!(e.ranking.iter().any(|r| r.option == EXP && r.excluded));
 }
 
 #[test]
@@ -147,11 +146,7 @@ fn hard_constraint_names_the_fact_that_excluded() {
     let m = builtin();
     let (answers, _) = parse(&m, "duration=hours");
     let e = evaluate(&m, &answers);
-    let express = e
-        .ranking
-        .iter()
-        .find(|r| r.option == "step-functions-express")
-        .unwrap();
+    let express = e.ranking.iter().find(|r| r.option == EXP).unwrap();
     assert!(express.excluded);
     let reason = &express.excluded_by[0];
     assert!(reason.facts.iter().all(|f| m.fact(f).is_some()));
@@ -199,7 +194,7 @@ fn a_strong_lead_has_no_single_flip() {
     let m = builtin();
     let q = "duration=days&waits=human&repeat_safe=some-exactly-once&audit=required&services=few&languages=java";
     let e = evaluate(&m, &parse(&m, q).0);
-    assert_eq!(e.top, Some("step-functions-standard"));
+    assert_eq!(e.top, Some(STD));
     assert!(e.what_would_change.is_empty());
 }
 
@@ -266,4 +261,49 @@ facts = ["df-runtimes-aws"]
     let e = evaluate(&m, &parse(&m, "definition=code").0);
     assert_eq!(e.ranking.len(), 5);
     assert_eq!(e.top, Some("temporal"));
+}
+
+/// Price is weighed once. The rate rules that speak of price stand in for the cost question
+/// until it is answered; once it is, the cost effect prices every option at the team's
+/// numbers, and "ignore cost" leaves price out altogether.
+#[test]
+fn price_is_counted_once() {
+    let price_rules = [
+        "rate-100-2000-std",
+        "rate-100-2000-exp",
+        "rate-2000-100k-std",
+    ];
+    let fired = |e: &Evaluation<'static>| -> Vec<&'static str> {
+        e.ranking
+            .iter()
+            .flat_map(|r| r.pros.iter().chain(&r.against))
+            .map(|reason| reason.rule)
+            .filter(|rule| price_rules.contains(rule))
+            .collect()
+    };
+    for rate in ["500", "5000"] {
+        let unweighed = run(&format!("duration=5s&rate={rate}"));
+        assert!(
+            !fired(&unweighed).is_empty(),
+            "rate={rate} without a cost answer"
+        );
+        for cost in ["decisive", "matters", "ignore"] {
+            let e = run(&format!("duration=5s&rate={rate}&cost={cost}"));
+            assert_eq!(fired(&e), Vec::<&str>::new(), "rate={rate}&cost={cost}");
+        }
+    }
+}
+
+/// The walkthrough's payment: it must run once, 500 starts a second, cost matters. Express's
+/// price was counted twice (its rate rule and the cost effect) and outweighed the exactly-once
+/// requirement; counted once, Standard leads, with its start-rate quota named against it.
+#[test]
+fn an_exactly_once_payment_at_hundreds_a_second_leads_with_standard() {
+    let e = run("duration=5s&rate=500&repeat_safe=some-exactly-once&cost=matters");
+    assert_eq!(rank(&e, STD), 0, "{:?}", e.verdict);
+    let std = ranked(&e, STD);
+    assert!(std.against.iter().any(|r| r.rule == "std-start-rate"));
+    assert!(std.against.iter().any(|r| r.rule == "cost"));
+    let exp = ranked(&e, EXP);
+    assert!(exp.pros.iter().any(|r| r.rule == "cost"));
 }
