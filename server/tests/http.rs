@@ -338,3 +338,60 @@ async fn a_panic_becomes_a_plain_500_page_that_hides_the_detail() {
     assert!(!body.contains("secret"), "{body}");
     assert!(body.contains("<html"), "{body}");
 }
+
+/// The text of the `<script>` data block with this id.
+fn data_block(html: &str, id: &str) -> String {
+    let open = format!("<script type=\"application/octet-stream\" id=\"{id}\">");
+    let start = html
+        .find(&open)
+        .unwrap_or_else(|| panic!("the page has #{id}"))
+        + open.len();
+    let end = start + html[start..].find("</script>").expect("the block ends");
+    html[start..end].to_owned()
+}
+
+/// Islands start from a Borsh data block their route renders beside them, not from Leptos's
+/// JSON `data-props`, so the wasm needs no JSON reader. The block holds all an island needs:
+/// the answers as given, notices from opening a short link, the frame and its theme.
+#[tokio::test]
+async fn islands_start_from_a_data_block_beside_them() {
+    use app::context::read_island_data;
+    use app::routes::{advisor::AdvisorData, whatif::WhatIfData};
+
+    let html = text(get(router(), "/embed?theme=dark&duration=days&rate=zzz").await).await;
+    assert!(!html.contains("data-props"), "no JSON props");
+    let data: AdvisorData = read_island_data(&data_block(&html, "advisor-data")).unwrap();
+    assert_eq!(data.query, "theme=dark&duration=days&rate=zzz");
+    assert!(
+        data.notices.is_empty(),
+        "the island reads the query's own notices itself"
+    );
+    assert!(data.site.framed);
+    assert_eq!(data.site.theme, "dark");
+    assert!(data.site.origin.starts_with("http"), "{}", data.site.origin);
+
+    // A short link from an older model revision opens with a notice the island keeps showing.
+    let mut older = decision::load::builtin();
+    let answers = decision::PageQuery::parse(&older, "duration=days").answers;
+    older.revision -= 1;
+    let code = decision::shortcode::encode(&older, &answers);
+    let html = text(get(router(), &format!("/r/{code}")).await).await;
+    let data: AdvisorData = read_island_data(&data_block(&html, "advisor-data")).unwrap();
+    assert!(!data.site.framed);
+    assert_eq!(data.query, "duration=days");
+    assert!(
+        data.notices
+            .iter()
+            .any(|n| n.kind == decision::NoticeKind::ModelChanged),
+        "the older revision is named: {:?}",
+        data.notices
+    );
+
+    let html = text(get(router(), "/whatif?a=duration%3Ddays&b=duration%3Dhours").await).await;
+    let data: WhatIfData = read_island_data(&data_block(&html, "whatif-data")).unwrap();
+    assert_eq!(
+        (data.a.as_str(), data.b.as_str()),
+        ("duration=days", "duration=hours")
+    );
+    assert!(!data.site.framed);
+}

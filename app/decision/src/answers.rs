@@ -10,6 +10,7 @@
 
 use crate::model::{Model, Question, QuestionKind};
 use crate::number;
+use borsh::{BorshDeserialize, BorshSerialize};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -40,8 +41,9 @@ pub struct Answers {
     slots: Vec<Slot>,
 }
 
-/// Something in a link that was not applied, said in words a user understands.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// Something in a link that was not applied, said in words a user understands. Borsh carries
+/// it to an island in the browser (see `app::context::IslandProps`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, BorshSerialize, BorshDeserialize)]
 pub struct Notice {
     pub kind: NoticeKind,
     /// The offending key, if any.
@@ -53,7 +55,9 @@ pub struct Notice {
     pub message: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, BorshSerialize, BorshDeserialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum NoticeKind {
     UnknownQuestion,

@@ -10,11 +10,11 @@ mod meta;
 mod result;
 mod share;
 
-pub use island::Advisor;
+pub use island::{Advisor, AdvisorData, IslandSite};
 
 use crate::components::layout::PageHeading;
 use crate::components::questionnaire::Questionnaire;
-use crate::context::{use_frame, use_model, use_site};
+use crate::context::{island_data_block, use_frame, use_model, use_site};
 use crate::routes::not_found::NotFound;
 use decision::query::Page;
 use decision::{shortcode, Notice, PageQuery};
@@ -56,18 +56,19 @@ fn AdvisorView(
     let site = use_site();
     let frame = use_frame();
     let parsed = PageQuery::parse(model, &query);
+    let data = AdvisorData {
+        query,
+        notices: extra_notices,
+        site: IslandSite::of(&site, frame),
+    };
+    provide_context(data.clone());
     view! {
         <PageMeta answers=parsed.answers.clone() />
         <PageHeading title="Which AWS orchestration approach fits your workflow?">
             "Answer what you know about the workload, in figures where you have them. Each answer moves the four approaches — Lambda durable functions, Step Functions Standard, Step Functions Express, and EventBridge with Lambda — every quota is checked at your numbers, and every reason links to the fact behind it."
         </PageHeading>
-        <Advisor
-            query=query
-            notices=extra_notices
-            origin=site.origin
-            framed=frame.framed()
-            theme=frame.extras().into_iter().map(|(_, v)| v).next().unwrap_or_default()
-        >
+        {island_data_block(&data)}
+        <Advisor>
             <Questionnaire
                 answers=parsed.answers
                 form_id="questionnaire"

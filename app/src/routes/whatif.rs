@@ -4,11 +4,12 @@
 
 mod island;
 
-pub use island::WhatIf;
+pub use island::{WhatIf, WhatIfData};
 
 use crate::components::layout::PageHeading;
 use crate::components::questionnaire::Questionnaire;
-use crate::context::{use_frame, use_model, use_site};
+use crate::context::{island_data_block, use_frame, use_model, use_site};
+use crate::routes::advisor::IslandSite;
 use decision::query::{whatif_link, Page, WhatIfQuery};
 use decision::shortcode;
 use leptos::either::Either;
@@ -74,6 +75,13 @@ fn WhatIfView(query: WhatIfQuery) -> impl IntoView {
         h
     };
     let (hidden_a, hidden_b) = (carry("b", &b, "a"), carry("a", &a, "b"));
+    let data = WhatIfData {
+        a,
+        b,
+        notices,
+        site: IslandSite::of(&site, frame),
+    };
+    provide_context(data.clone());
     view! {
         <Title text="What if — Orchestration Advisor" />
         <Meta
@@ -84,14 +92,8 @@ fn WhatIfView(query: WhatIfQuery) -> impl IntoView {
         <PageHeading title="What if…">
             "Change answers on the right and see what moves: the ranking, each option's limits at the new numbers, the cost, and the reasons behind every move. Today's answers stay on the left."
         </PageHeading>
-        <WhatIf
-            a=a.clone()
-            b=b.clone()
-            notices=notices
-            origin=site.origin.clone()
-            framed=framed
-            theme=frame.extras().into_iter().map(|(_, v)| v).next().unwrap_or_default()
-        >
+        {island_data_block(&data)}
+        <WhatIf>
             <div class="grid gap-8 lg:grid-cols-2 print:hidden">
                 <details class="rounded-lg border border-line p-3" open=query.a.answers.is_empty()>
                     <summary class="cursor-pointer font-semibold">"Edit today's answers"</summary>

@@ -4,14 +4,15 @@
 use super::result::ResultPanel;
 use crate::components::notices::Notices;
 use crate::components::questionnaire::{edits_answers, form_answers, form_edit};
-use crate::context::island_model;
+use crate::context::{island_data, island_model, Frame, IslandData, Site};
+use borsh::{BorshDeserialize, BorshSerialize};
 use decision::query::{link, Page};
 use decision::{evaluate, FormNotices, Notice, PageQuery};
 use leptos::prelude::*;
 
 /// What the island knows about where it is shown; islands see no server context in the
 /// browser, so the page passes it in.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, BorshSerialize, BorshDeserialize)]
 pub struct IslandSite {
     /// Scheme and host for absolute links.
     pub origin: String,
@@ -22,6 +23,20 @@ pub struct IslandSite {
 }
 
 impl IslandSite {
+    /// The request's site and frame, as an island needs them.
+    pub fn of(site: &Site, frame: Frame) -> Self {
+        Self {
+            origin: site.origin.clone(),
+            framed: frame.framed(),
+            theme: frame
+                .extras()
+                .into_iter()
+                .map(|(_, v)| v)
+                .next()
+                .unwrap_or_default(),
+        }
+    }
+
     /// Page parameters that links from a frame keep.
     pub fn extras(&self) -> Vec<(&'static str, String)> {
         if self.framed && !self.theme.is_empty() {
@@ -32,28 +47,33 @@ impl IslandSite {
     }
 }
 
-/// The questionnaire (passed in as server-rendered children) and the result that follows it.
-#[island]
-pub fn Advisor(
+/// What the advisor island starts from. Its route provides it and renders it in the page
+/// (see [`IslandData`]).
+#[derive(Clone, Debug, BorshSerialize, BorshDeserialize)]
+pub struct AdvisorData {
     /// The raw query string the answers come from; both sides parse it the same way.
-    query: String,
+    pub query: String,
     /// Notices raised before the query was read (opening a short link).
-    notices: Vec<Notice>,
-    /// Scheme and host for absolute links, decided by the server.
-    origin: String,
-    /// Shown in a frame.
-    framed: bool,
-    /// The frame's theme parameter.
-    theme: String,
-    children: Children,
-) -> impl IntoView {
+    pub notices: Vec<Notice>,
+    /// Where the island is shown, decided by the server.
+    pub site: IslandSite,
+}
+
+impl IslandData for AdvisorData {
+    const ELEMENT_ID: &'static str = "advisor-data";
+}
+
+/// The questionnaire (passed in as server-rendered children) and the result that follows it.
+/// It starts from [`AdvisorData`].
+#[island]
+pub fn Advisor(children: Children) -> impl IntoView {
+    let AdvisorData {
+        query,
+        notices,
+        site,
+    } = island_data();
     let model = island_model();
     provide_context(model);
-    let site = IslandSite {
-        origin,
-        framed,
-        theme,
-    };
     provide_context(site.clone());
     let in_frame = site.framed;
     let parsed = PageQuery::parse(model, &query);

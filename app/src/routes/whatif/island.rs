@@ -3,41 +3,51 @@
 
 use crate::components::notices::Notices;
 use crate::components::questionnaire::{edits_answers, form_answers, form_edit};
-use crate::context::island_model;
+use crate::context::{island_data, island_model, IslandData};
+use crate::routes::advisor::IslandSite;
+use borsh::{BorshDeserialize, BorshSerialize};
 use decision::engine::Fit;
 use decision::query::whatif_link;
 use decision::whatif::{compare, WhatIf as Diff};
 use decision::{number, shortcode, Answers, FormNotices, Notice, PageQuery};
 use leptos::prelude::*;
 
-/// Both sides' results, the differences, and the two questionnaires (server-rendered children).
-#[island]
-pub fn WhatIf(
+/// What the what-if island starts from. Its route provides it and renders it in the page (see
+/// [`IslandData`]).
+#[derive(Clone, Debug, BorshSerialize, BorshDeserialize)]
+pub struct WhatIfData {
     /// Today's answers (a canonical query string).
-    a: String,
+    pub a: String,
     /// The what-if answers.
-    b: String,
+    pub b: String,
     /// Notices raised reading the link.
-    notices: Vec<Notice>,
-    /// Scheme and host for absolute links.
-    origin: String,
-    /// Shown in a frame.
-    framed: bool,
-    /// The frame's theme parameter.
-    theme: String,
-    children: Children,
-) -> impl IntoView {
+    pub notices: Vec<Notice>,
+    /// Where the island is shown, decided by the server.
+    pub site: IslandSite,
+}
+
+impl IslandData for WhatIfData {
+    const ELEMENT_ID: &'static str = "whatif-data";
+}
+
+/// Both sides' results, the differences, and the two questionnaires (server-rendered children).
+/// It starts from [`WhatIfData`].
+#[island]
+pub fn WhatIf(children: Children) -> impl IntoView {
+    let WhatIfData {
+        a,
+        b,
+        notices,
+        site,
+    } = island_data();
+    let extras = site.extras();
+    let IslandSite { origin, framed, .. } = site;
     let model = island_model();
     provide_context(model);
     let a = RwSignal::new(PageQuery::parse(model, &a).answers);
     let b = RwSignal::new(PageQuery::parse(model, &b).answers);
     let notices = RwSignal::new(FormNotices::from_link(notices));
     let diff = Memo::new(move |_| a.with(|a| b.with(|b| compare(model, a, b))));
-    let extras: Vec<(&'static str, String)> = if framed && !theme.is_empty() {
-        vec![("theme", theme)]
-    } else {
-        Vec::new()
-    };
     let link = {
         let extras = extras.clone();
         move || a.with(|a| b.with(|b| whatif_link(framed, model, a, b, &extras)))
