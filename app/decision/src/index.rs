@@ -233,7 +233,7 @@ impl Index {
                 Measure::Transitions | Measure::HistoryEvents | Measure::DurableOperations => {
                     steps | fanout
                 }
-                Measure::TransitionRate => rate | steps | fanout,
+                Measure::TransitionRate | Measure::EventRate => rate | steps | fanout,
                 Measure::RunsPerMonth => per_month,
             };
         }

@@ -237,3 +237,33 @@ fn an_assumed_volume_far_below_the_peak_given_says_the_costs_are_likely_low() {
         None
     );
 }
+
+/// A run that fans out over many items does each item's steps whichever option runs it: the
+/// Lambda work is the same for all four, and with EventBridge every step of every item is an
+/// event. Until 2026-12-01 EventBridge counted one item, so over 1,000 items it looked a
+/// thousand times cheaper than the others and the cost effect favoured it for that alone.
+#[test]
+fn a_fan_out_is_priced_alike_for_every_option() {
+    let e = run("steps=1&fanout=1000&runs_per_month=1000&step_ms=1000&memory_mb=1024&free_tier=exclude&consumers=1");
+    let compute = "Lambda compute (GB-seconds)";
+    let std = line(&e, STD, compute);
+    assert!(std > 16.0, "1,000 GB-s per run, 1,000 runs: {std}");
+    for option in [EXP, EB] {
+        assert_eq!(cents(line(&e, option, compute)), cents(std), "{option}");
+    }
+    // One event per step of each item: 1,000 a run, a million a month at $1 per million.
+    assert_eq!(cents(line(&e, EB, "Events published (64 KB chunks)")), 100);
+}
+
+/// The PutEvents quota is checked at the events a second the cost counts: starts × steps ×
+/// items, or starts × items while the steps are not given.
+#[test]
+fn the_putevents_quota_is_checked_at_events_per_second() {
+    let e = run("rate=10&steps=4&fanout=1000");
+    let l = limit(&e, EB, "eb-putevents");
+    assert_eq!(l.value, 40_000.0);
+    assert_ne!(l.status, decision::engine::limits::LimitStatus::Ok);
+    let unknown_steps = run("rate=10&fanout=1000");
+    assert_eq!(limit(&unknown_steps, EB, "eb-putevents").value, 10_000.0);
+    assert_eq!(limit(&run("rate=10"), EB, "eb-putevents").value, 10.0);
+}

@@ -12,8 +12,8 @@
 //! - Lambda durable functions: durable operations (the start, every step, the map and a child
 //!   context per item), data written and retained, plus Lambda requests (the first invocation
 //!   and one resume after a wait) and the steps' GB-seconds; nothing while waiting.
-//! - EventBridge + Lambda: one event per step in 64 KB chunks, delivered to each consumer, each
-//!   a Lambda invocation.
+//! - EventBridge + Lambda: one event per step of every item in 64 KB chunks, delivered to each
+//!   consumer, each a Lambda invocation.
 //!
 //! Figures the team does not give are taken from a labelled typical workload and listed in
 //! the evaluation's `cost_assumptions`, never silently.
@@ -131,7 +131,7 @@ pub(crate) fn reads(kind: CostModel) -> u16 {
             CostModel::DurableOperations => {
                 Items as u16 | Duration as u16 | Payload as u16 | Waits as u16
             }
-            CostModel::EventDelivery => Payload as u16 | Consumers as u16,
+            CostModel::EventDelivery => Items as u16 | Payload as u16 | Consumers as u16,
         }
 }
 
@@ -434,8 +434,9 @@ fn lines(
         CostModel::EventDelivery => {
             let (ei, ev) = price(ps.eb_event)?;
             let chunks = (inp.payload_kb / 64.0).ceil().max(1.0);
-            // One event per step, each delivered to every consumer.
-            let events = inp.steps.max(1.0);
+            // One event per step of every item (as many as a state machine's transitions), each
+            // delivered to every consumer.
+            let events = transitions.max(1.0);
             let invocations = events * inp.consumers;
             v.push(
                 "Events published (64 KB chunks)",

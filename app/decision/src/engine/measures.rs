@@ -31,6 +31,9 @@ pub enum Measure {
     Transitions,
     /// State transitions per second at peak: rate × transitions.
     TransitionRate,
+    /// Events published per second at peak, one per step of every item as the cost counts
+    /// them: rate × steps × items; rate × items while the steps are not known.
+    EventRate,
     /// History events of one Standard run: transitions × events per transition.
     HistoryEvents,
     /// Durable operations of one run: the start, steps × items, and for a fan-out the map and
@@ -43,7 +46,7 @@ pub enum Measure {
 }
 
 impl Measure {
-    pub const ALL: [Measure; 13] = [
+    pub const ALL: [Measure; 14] = [
         Measure::Rate,
         Measure::Duration,
         Measure::Steps,
@@ -53,6 +56,7 @@ impl Measure {
         Measure::OpenRuns,
         Measure::Transitions,
         Measure::TransitionRate,
+        Measure::EventRate,
         Measure::HistoryEvents,
         Measure::DurableOperations,
         Measure::CallerWait,
@@ -71,6 +75,7 @@ impl Measure {
             Measure::OpenRuns => "open_runs",
             Measure::Transitions => "transitions",
             Measure::TransitionRate => "transition_rate",
+            Measure::EventRate => "event_rate",
             Measure::HistoryEvents => "history_events",
             Measure::DurableOperations => "durable_operations",
             Measure::CallerWait => "caller_wait",
@@ -85,7 +90,7 @@ impl Measure {
     /// The unit figures of this measure are in.
     pub fn unit(self) -> Unit {
         match self {
-            Measure::Rate | Measure::TransitionRate => Unit::PerSecond,
+            Measure::Rate | Measure::TransitionRate | Measure::EventRate => Unit::PerSecond,
             Measure::Duration | Measure::StepLength | Measure::CallerWait => Unit::Seconds,
             Measure::Payload => Unit::Kilobytes,
             Measure::RunsPerMonth => Unit::PerMonth,
@@ -105,6 +110,7 @@ impl Measure {
             Measure::OpenRuns => "runs open at once",
             Measure::Transitions => "state transitions per run",
             Measure::TransitionRate => "state transitions per second",
+            Measure::EventRate => "events published per second",
             Measure::HistoryEvents => "history events per run",
             Measure::DurableOperations => "durable operations per run",
             Measure::CallerWait => "caller's wait",
@@ -221,6 +227,9 @@ impl Measures {
         let transitions = steps.map(|s| s.times(items));
         m.set(Measure::Transitions, transitions);
         m.set(Measure::TransitionRate, both(rate, transitions));
+        // At least one event per item when the steps are not given.
+        let events = transitions.unwrap_or(items);
+        m.set(Measure::EventRate, both(rate, Some(events)));
         m.set(
             Measure::HistoryEvents,
             transitions.map(|t| t.scale(index.history_events_per_transition)),

@@ -258,7 +258,7 @@ pub(crate) fn cost_reason<'m>(
 /// The question a measure mostly comes from, for linking a reason to the form.
 fn measure_question(m: Measure) -> Option<&'static str> {
     Some(match m {
-        Measure::Rate | Measure::TransitionRate => "rate",
+        Measure::Rate | Measure::TransitionRate | Measure::EventRate => "rate",
         Measure::Duration | Measure::CallerWait | Measure::OpenRuns => "duration",
         Measure::Steps
         | Measure::Transitions
