@@ -269,6 +269,8 @@ facts = ["df-runtimes-aws"]
 #[test]
 fn price_is_counted_once() {
     let price_rules = [
+        "rate-under-100-std",
+        "rate-under-100-exp",
         "rate-100-2000-std",
         "rate-100-2000-exp",
         "rate-2000-100k-std",
@@ -281,7 +283,7 @@ fn price_is_counted_once() {
             .filter(|rule| price_rules.contains(rule))
             .collect()
     };
-    for rate in ["500", "5000"] {
+    for rate in ["50", "500", "5000"] {
         let unweighed = run(&format!("duration=5s&rate={rate}"));
         assert!(
             !fired(&unweighed).is_empty(),
