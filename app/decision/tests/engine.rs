@@ -309,3 +309,22 @@ fn an_exactly_once_payment_at_hundreds_a_second_leads_with_standard() {
     let exp = ranked(&e, EXP);
     assert!(exp.pros.iter().any(|r| r.rule == "cost"));
 }
+
+/// Synchronous Express runs at most once. A reason for it never rests on "its at-least-once
+/// model" alone, which sat beside "runs at most once" for a synchronous chatbot flow.
+#[test]
+fn synchronous_express_is_never_called_at_least_once() {
+    let e = run("duration=8s&sync=sync&repeat_safe=all-idempotent");
+    let pros: Vec<String> = ranked(&e, EXP)
+        .pros
+        .iter()
+        .map(|r| r.text.to_string())
+        .collect();
+    assert!(pros.iter().any(|t| t.contains("at most once")), "{pros:?}");
+    for text in &pros {
+        assert!(
+            !text.contains("at-least-once") || text.contains("asynchronous"),
+            "{text}"
+        );
+    }
+}
