@@ -230,9 +230,8 @@ impl Index {
                 Measure::Payload => bit(s.payload),
                 Measure::StepLength => bit(s.step_length),
                 Measure::OpenRuns => rate | duration,
-                Measure::Transitions | Measure::HistoryEvents | Measure::DurableOperations => {
-                    steps | fanout
-                }
+                Measure::Transitions | Measure::DurableOperations => steps | fanout,
+                Measure::HistoryEvents => steps,
                 Measure::TransitionRate | Measure::EventRate => rate | steps | fanout,
                 Measure::RunsPerMonth => per_month,
             };

@@ -5,6 +5,7 @@
 mod common;
 use common::*;
 use decision::engine::limits::LimitStatus;
+use decision::engine::Fit;
 use decision::model::ArchitectureKind;
 
 #[test]
@@ -131,4 +132,29 @@ fn c8_growing_runs_warn_that_express_has_no_headroom() {
         .as_ref()
         .is_some_and(|a| a.to_string().contains("Standard")));
     assert_eq!(limit(&e, EXP, "exp-duration").status, LimitStatus::Near);
+}
+
+/// A nightly job over 10,000 files, four steps each. With Standard the files run as a
+/// Distributed Map, each in a child execution with its own history, so no history holds
+/// 80,000 events and nothing needs continuing as a new execution (the walkthrough of
+/// 2026-12-01 found the split leading while Standard's own reason named the Distributed Map).
+#[test]
+fn a_fan_out_over_thousands_runs_as_a_distributed_map_not_a_split() {
+    let e = run("duration=2h&coordination=central&steps=4&fanout=10000&audit=required");
+    let history = limit(&e, STD, "std-history");
+    assert_eq!(history.value, 8.0, "one item's four steps, two events each");
+    assert_eq!(history.status, LimitStatus::Ok);
+    assert_eq!(ranked(&e, STD).fit, Fit::Fits);
+    assert_eq!(e.top, Some(STD), "{}", e.verdict);
+    assert!(
+        e.architecture
+            .as_ref()
+            .is_none_or(|a| a.id != "continue-as-new"),
+        "{:?}",
+        e.architecture.as_ref().map(|a| a.id)
+    );
+    assert!(ranked(&e, STD)
+        .pros
+        .iter()
+        .any(|r| r.rule == "fanout-thousands-std"));
 }

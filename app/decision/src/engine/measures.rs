@@ -34,7 +34,10 @@ pub enum Measure {
     /// Events published per second at peak, one per step of every item as the cost counts
     /// them: rate × steps × items; rate × items while the steps are not known.
     EventRate,
-    /// History events of one Standard run: transitions × events per transition.
+    /// History events the largest Standard execution of a run holds: the steps of one item ×
+    /// events per transition. A fan-out runs its items as a Distributed Map, whose child
+    /// executions each keep their own history (the `sfn-map-distributed` fact), so the items do
+    /// not add up in one history; a long chain of steps does.
     HistoryEvents,
     /// Durable operations of one run: the start, steps × items, and for a fan-out the map and
     /// one child context per item.
@@ -111,7 +114,7 @@ impl Measure {
             Measure::Transitions => "state transitions per run",
             Measure::TransitionRate => "state transitions per second",
             Measure::EventRate => "events published per second",
-            Measure::HistoryEvents => "history events per run",
+            Measure::HistoryEvents => "history events per execution",
             Measure::DurableOperations => "durable operations per run",
             Measure::CallerWait => "caller's wait",
             Measure::RunsPerMonth => "runs per month",
@@ -232,7 +235,7 @@ impl Measures {
         m.set(Measure::EventRate, both(rate, Some(events)));
         m.set(
             Measure::HistoryEvents,
-            transitions.map(|t| t.scale(index.history_events_per_transition)),
+            steps.map(|s| s.scale(index.history_events_per_transition)),
         );
         let fans_out = items.lo > 1.0;
         m.set(
