@@ -229,6 +229,10 @@ fn option_section(md: &mut String, model: &Model, r: &Ranked<'_>) {
     let standing = match r.fit {
         Fit::Fits => format!("Fit score {} of 100.", r.score),
         Fit::NeedsSplit => format!("Fit score {} of 100, once the run is split.", r.score),
+        Fit::NeedsWorkaround => format!(
+            "Fit score {} of 100, once part of the work goes around a hard limit.",
+            r.score
+        ),
         Fit::Excluded => "Excluded by the answers.".to_owned(),
     };
     let _ = writeln!(md, "{standing}\n");

@@ -4,7 +4,8 @@
 
 mod common;
 
-use common::{limit, rank, ranked, run, DF, EXP, STD};
+use common::{limit, rank, ranked, run, DF, EB, EXP, STD};
+use decision::engine::limits::LimitStatus;
 use decision::engine::Fit;
 use decision::{
     evaluate, load::builtin, shortcode, Answers, Evaluation, Model, Notice, NoticeKind, PageQuery,
@@ -327,4 +328,28 @@ fn synchronous_express_is_never_called_at_least_once() {
             "{text}"
         );
     }
+}
+
+/// A step of 30 minutes cannot run in one Lambda invocation. Durable functions and
+/// EventBridge get around it by handing the step to another service (each limit's advice),
+/// and read as needing that workaround, not as fitting; when such an option leads, the
+/// verdict says what it works around.
+#[test]
+fn past_a_hard_limit_with_a_workaround_is_not_a_plain_fit() {
+    let e = run("duration=3h&step_length=30m&coordination=central");
+    for option in [DF, EB] {
+        let r = ranked(&e, option);
+        assert_eq!(r.fit, Fit::NeedsWorkaround, "{option}");
+        assert!(r.limits.iter().any(|l| l.status == LimitStatus::OverHard));
+    }
+    assert_eq!(ranked(&e, STD).fit, Fit::Fits);
+
+    let lead = run("duration=3h&step_length=30m&definition=code&languages=python&waits=callbacks&idle=mostly-waiting");
+    assert_eq!(lead.top, Some(DF), "{}", lead.verdict);
+    assert!(
+        lead.verdict
+            .contains("goes around a hard limit (“Longest step"),
+        "{}",
+        lead.verdict
+    );
 }

@@ -68,6 +68,11 @@ pub enum Fit {
     Fits,
     /// Fits only if the run is split (a hard limit with a documented pattern).
     NeedsSplit,
+    /// Fits only once part of the work goes around a hard limit as the limit's advice says
+    /// (a step longer than Lambda's 15 minutes handed to another service and awaited with a
+    /// callback, say): the limit's `workaround`. It weighs `scoring.workaround` against the
+    /// option; before 2026-12-01 such an option read as fitting.
+    NeedsWorkaround,
     Excluded,
 }
 
@@ -349,11 +354,18 @@ pub fn evaluate<'m>(model: &'m Model, answers: &Answers) -> Evaluation<'m> {
     let what_would_change = sensitivity::what_would_change(model, index, answers, &tally, top);
     let next_question = sensitivity::next_question(model, index, answers, &tally);
     let confidence = confidence::confidence(model, answers, &tally.scores, top);
+    // The hard limit the leader works around, named in the verdict.
+    let workaround = ranking
+        .iter()
+        .find(|r| top.is_some_and(|t| model.options[t].id == r.option))
+        .filter(|r| r.fit == Fit::NeedsWorkaround)
+        .and_then(|r| r.limits.iter().find(|l| l.status == LimitStatus::OverHard))
+        .map(|l| l.label);
     let verdict = wording::verdict(
         model,
         answers,
         &tally.scores,
-        top,
+        top.map(|option| wording::Top { option, workaround }),
         unmet.is_some(),
         architecture.as_ref(),
         next_question,
@@ -482,6 +494,15 @@ fn explain<'m>(
             }
         }
         ranked.limits.push(check);
+    }
+    // Past a hard limit and neither excluded nor split: only a workaround limit does that.
+    if ranked.fit == Fit::Fits
+        && ranked
+            .limits
+            .iter()
+            .any(|l| l.status == LimitStatus::OverHard)
+    {
+        ranked.fit = Fit::NeedsWorkaround;
     }
     ranked
 }

@@ -369,12 +369,19 @@ pub(crate) fn unmet(ranking: &[Ranked<'_>], architecture: Option<&ArchitectureOu
     }
 }
 
+/// The top pick (its index in the model), and the hard limit it goes around if it needs a
+/// workaround (the limit's label).
+pub(crate) struct Top<'a> {
+    pub option: usize,
+    pub workaround: Option<&'a str>,
+}
+
 /// One sentence for the top of the result, written into one string.
 pub(crate) fn verdict(
     model: &Model,
     answers: &Answers,
     scores: &Scores,
-    top: Option<usize>,
+    top: Option<Top<'_>>,
     unmet: bool,
     architecture: Option<&ArchitectureOut<'_>>,
     next: Option<usize>,
@@ -418,16 +425,22 @@ pub(crate) fn verdict(
             .to_owned();
     }
     match top {
-        Some(i) => {
+        Some(Top {
+            option: i,
+            workaround,
+        }) => {
             if architecture.is_some() {
                 lead(&mut out);
                 out.push_str(" Among the four, ");
             }
-            let _ = write!(
-                out,
-                "{} fits this workflow best — {open} of {n} options remain in the running.",
-                model.options[i].name
-            );
+            let _ = write!(out, "{} fits this workflow best", model.options[i].name);
+            if let Some(label) = workaround {
+                let _ = write!(
+                    out,
+                    ", once part of the work goes around a hard limit (“{label}”; see its limits)"
+                );
+            }
+            let _ = write!(out, " — {open} of {n} options remain in the running.");
         }
         None => {
             if architecture.is_some() {

@@ -242,9 +242,13 @@ fn OptionCard(ranked: Ranked<'static>, is_top: bool) -> impl IntoView {
     };
     let badge = match (is_top, ranked.fit) {
         (true, Fit::NeedsSplit) => Some(("Best fit, once split", "bg-accent text-accent-fg")),
+        (true, Fit::NeedsWorkaround) => {
+            Some(("Best fit, with a workaround", "bg-accent text-accent-fg"))
+        }
         (true, _) => Some(("Best fit", "bg-accent text-accent-fg")),
         (false, Fit::Excluded) => Some(("Excluded", "bg-bad-soft text-bad")),
         (false, Fit::NeedsSplit) => Some(("Needs a split", "bg-warn-soft text-warn")),
+        (false, Fit::NeedsWorkaround) => Some(("Needs a workaround", "bg-warn-soft text-warn")),
         (false, Fit::Fits) => None,
     };
     // An excluded option gets no number: beside the ranked ones it would invite a comparison

@@ -186,6 +186,7 @@ fn Moves(diff: Diff<'static>) -> impl IntoView {
             let fit = |f: Fit| match f {
                 Fit::Fits => "fits",
                 Fit::NeedsSplit => "needs a split",
+                Fit::NeedsWorkaround => "needs a workaround",
                 Fit::Excluded => "excluded",
             };
             let cost = |c: Option<f64>| c.map_or_else(|| "—".to_owned(), number::usd);
