@@ -280,7 +280,10 @@ impl Answers {
                 continue;
             }
             let slot = match read_value(q, value) {
-                Ok(slot) => slot,
+                Ok((slot, notice)) => {
+                    notices.extend(notice);
+                    slot
+                }
                 Err(notice) => {
                     notices.push(notice);
                     continue;
@@ -412,18 +415,25 @@ fn push_pair(out: &mut String, key: &str, value: &str) {
     out.push_str(&crate::query::percent_encode(value));
 }
 
-/// Reads one value for a question: a choice id, or (for figure questions) a figure.
-fn read_value(q: &Question, value: &str) -> Result<Slot, Notice> {
+/// Reads one value for a question: a choice id, or (for figure questions) a figure. A figure
+/// below the smallest the question takes, in a range that holds it ("1/d" for starts per
+/// second, under 0.001), answers that range, with a notice saying so.
+///
+/// # Errors
+/// A notice, for a value that answers nothing: not a choice, not a figure, or a figure out of
+/// range that no range holds.
+fn read_value(q: &Question, value: &str) -> Result<(Slot, Option<Notice>), Notice> {
     // What becomes of the question: a question of several answers keeps the others it has.
     let dropped = match q.kind {
         QuestionKind::Multi => "so it is left out of that question's answers",
         QuestionKind::Single => "so that question is treated as not answered",
     };
     if let Some(i) = q.choice_index(value.trim()) {
-        return Ok(Slot {
+        let slot = Slot {
             choices: 1 << i,
             number: None,
-        });
+        };
+        return Ok((slot, None));
     }
     let allowed: Vec<&str> = q.choices.iter().map(|c| c.id.as_str()).collect();
     let Some(spec) = &q.number else {
@@ -459,6 +469,27 @@ fn read_value(q: &Question, value: &str) -> Result<Slot, Notice> {
     })?;
     // Keep exactly what a link can carry, so a link's figure reads back as the same figure.
     let v = number::link_precision(v);
+    if v < spec.min {
+        if let Some(i) = q.choice_for(v) {
+            let notice = Notice::new(
+                NoticeKind::OutOfRange,
+                Some(&q.id),
+                Some(value),
+                format!(
+                    "“{}” is below the smallest figure “{}” takes ({}), so it counts as “{}”.",
+                    clip(value),
+                    q.prompt,
+                    number::with_unit(spec.unit, spec.min),
+                    q.choices[i].label
+                ),
+            );
+            let slot = Slot {
+                choices: 1 << i,
+                number: None,
+            };
+            return Ok((slot, Some(notice)));
+        }
+    }
     if v < spec.min || v > spec.max {
         return Err(Notice::new(
             NoticeKind::OutOfRange,
@@ -474,10 +505,11 @@ fn read_value(q: &Question, value: &str) -> Result<Slot, Notice> {
         ));
     }
     let choices = q.choice_for(v).map_or(0, |i| 1 << i);
-    Ok(Slot {
+    let slot = Slot {
         choices,
         number: Some(v),
-    })
+    };
+    Ok((slot, None))
 }
 
 /// An answer in words: the figure with its unit, or the choice labels; "not sure" if none.

@@ -206,7 +206,7 @@ pub fn group(v: f64, decimals: usize) -> String {
     out
 }
 
-/// A figure for people: "1.2 million", "25,000", "0.5".
+/// A figure for people: "1.2 million", "25,000", "0.5", "0.0012".
 pub fn human(v: f64) -> String {
     let a = v.abs();
     if a >= 1e12 {
@@ -219,8 +219,12 @@ pub fn human(v: f64) -> String {
         group(v.round(), 0)
     } else if a >= 10.0 {
         group(v, 1)
-    } else {
+    } else if a >= 0.01 || a == 0.0 {
         group(v, 2)
+    } else {
+        // Small figures keep two significant digits: 0.001 reads "0.001", not "0".
+        let digits = (-a.log10()).ceil() as usize + 1;
+        group(v, digits.min(12))
     }
 }
 

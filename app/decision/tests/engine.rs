@@ -353,3 +353,37 @@ fn past_a_hard_limit_with_a_workaround_is_not_a_plain_fit() {
         lead.verdict
     );
 }
+
+/// A nightly job's rate, below the smallest figure the rate question takes (0.001 a second),
+/// answers the lowest range with a notice that says so, instead of being dropped with a
+/// notice that gave the smallest figure as "0 per second".
+#[test]
+fn a_rate_below_the_smallest_figure_counts_as_the_lowest_range() {
+    for value in ["1/d", "1%2Fh", "0"] {
+        let q = PageQuery::parse(&builtin(), &format!("rate={value}&duration=2h"));
+        assert_eq!(
+            q.answers.to_query(&builtin()),
+            "duration=2h&rate=under-100",
+            "{value}"
+        );
+        assert_eq!(q.notices.len(), 1, "{value}");
+        let notice = &q.notices[0];
+        assert_eq!(notice.kind, NoticeKind::OutOfRange);
+        assert!(
+            notice.message.contains("(0.001 per second)"),
+            "{}",
+            notice.message
+        );
+        assert!(
+            notice.message.contains("counts as “Under 100"),
+            "{}",
+            notice.message
+        );
+    }
+    // Above the largest figure nothing is assumed: the answer is left out.
+    let q = PageQuery::parse(&builtin(), "rate=20m&duration=2h");
+    assert_eq!(q.answers.to_query(&builtin()), "duration=2h");
+    assert!(q.notices[0]
+        .message
+        .contains("0.001 per second to 10 million per second"));
+}
