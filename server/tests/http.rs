@@ -118,7 +118,11 @@ async fn unknown_path_is_a_real_404_page() {
 async fn a_damaged_short_link_is_a_404_that_says_so() {
     let res = get(router(), "/r/AAAA").await;
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
-    assert!(text(res).await.contains("damaged"));
+    let html = text(res).await;
+    // Its title and heading say what went wrong, not only that a page is missing.
+    assert!(html.contains("<title>This short link is damaged — Orchestration Advisor</title>"));
+    assert!(html.contains(">This short link is damaged</h1>"), "{html}");
+    assert!(!html.contains("This page does not exist"));
 }
 
 #[tokio::test]
@@ -394,4 +398,12 @@ async fn islands_start_from_a_data_block_beside_them() {
         ("duration=days", "duration=hours")
     );
     assert!(!data.site.framed);
+}
+
+/// A limits table is captioned with its option's name, for screen readers.
+#[tokio::test]
+async fn limits_tables_are_captioned_by_option_name() {
+    let html = text(get(router(), "/?steps=10&rate=50").await).await;
+    assert!(html.contains("Limits of Step Functions Standard at your numbers"));
+    assert!(!html.contains("Limits of step-functions-standard"));
 }

@@ -387,3 +387,19 @@ fn a_rate_below_the_smallest_figure_counts_as_the_lowest_range() {
         .message
         .contains("0.001 per second to 10 million per second"));
 }
+
+/// The growth warning is about Express's headroom under 5 minutes; a run of hours is past the
+/// limit already (and excluded by it), where "more than half of 5 minutes" says nothing.
+#[test]
+fn the_growth_headroom_warning_is_for_runs_under_five_minutes() {
+    let fired = |q: &str| {
+        let e = run(q);
+        ranked(&e, EXP)
+            .against
+            .iter()
+            .any(|r| r.rule == "growth-headroom-exp")
+    };
+    assert!(fired("duration=4m&growth=may-grow"));
+    assert!(!fired("duration=2h&growth=may-grow"));
+    assert!(!fired("duration=hours&growth=may-grow"));
+}

@@ -14,23 +14,26 @@ pub fn NotFound(
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.set_status(http::StatusCode::NOT_FOUND);
     }
-    let explanation = match reason {
-        Some(CodeError::Format) => {
-            "This short link was made by a newer version of the advisor than this one, so it cannot be opened here."
-        }
-        Some(_) => {
-            "This short link is damaged: part of it is missing or mistyped. Short links never expire, so check that it was copied whole."
-        }
-        None => {
-            "The address may be mistyped, or a short link may be damaged. Short links never expire, so check that it was copied whole."
-        }
+    let (heading, explanation) = match reason {
+        Some(CodeError::Format) => (
+            "This short link cannot be opened here",
+            "This short link was made by a newer version of the advisor than this one, so it cannot be opened here.",
+        ),
+        Some(_) => (
+            "This short link is damaged",
+            "Part of it is missing or mistyped. Short links never expire, so check that it was copied whole.",
+        ),
+        None => (
+            "This page does not exist",
+            "The address may be mistyped, or a short link may be damaged. Short links never expire, so check that it was copied whole.",
+        ),
     };
     view! {
-        <Title text="Page not found — Orchestration Advisor" />
+        <Title text=format!("{heading} — Orchestration Advisor") />
         <section aria-labelledby="nf-title" class="mx-auto max-w-xl py-16 text-center">
             <p class="text-sm font-semibold uppercase tracking-wide text-muted">"404"</p>
             <h1 id="nf-title" class="mt-2 text-3xl font-bold">
-                "This page does not exist"
+                {heading}
             </h1>
             <p class="mt-4 text-muted">{explanation}</p>
             <p class="mt-8">

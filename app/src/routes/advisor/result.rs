@@ -297,7 +297,7 @@ fn OptionCard(ranked: Ranked<'static>, is_top: bool) -> impl IntoView {
                 <ReasonList title="Against" reasons=ranked.against tone="text-warn" />
             </div>
             {(!ranked.limits.is_empty())
-                .then(|| view! { <LimitsTable limits=ranked.limits option=ranked.option /> })}
+                .then(|| view! { <LimitsTable limits=ranked.limits option=ranked.name /> })}
             {ranked.cost.map(|c| view! { <CostLine cost=c option=ranked.option /> })}
         </li>
     }
@@ -338,7 +338,12 @@ fn ReasonList(
 
 /// Every limit the answers give a figure for, as used of limit with a bar.
 #[component]
-fn LimitsTable(limits: Vec<LimitCheck<'static>>, option: &'static str) -> impl IntoView {
+fn LimitsTable(
+    /// The option's limits at the answers' figures.
+    limits: Vec<LimitCheck<'static>>,
+    /// The option's name, for the table's caption.
+    option: &'static str,
+) -> impl IntoView {
     let new_tab = expect_context::<IslandSite>().framed;
     let rows = limits
         .into_iter()
