@@ -22,14 +22,10 @@ pub struct ShellConfig {
     pub island_loader: Arc<str>,
 }
 
-/// The island loader as an inline module script: `app/src/island_loader.js` without its
-/// comment lines, called with the URLs of the wasm glue, the wasm and the browser's model
-/// (`model`, see [`crate::context::browser_model_data`]). With cargo-leptos'
+/// The URL paths of the wasm glue and the wasm, as pages name them. With cargo-leptos'
 /// `hash-files` the names carry the hashes it wrote to the hash file beside the server binary
 /// (the same file Leptos's `HydrationScripts` reads); without that file they are plain.
-/// Built once when the router is made: the result is the same for every page of a build, so
-/// the page's Content-Security-Policy allows it by hash.
-pub fn island_loader(options: &LeptosOptions, model: &str) -> String {
+pub fn island_assets(options: &LeptosOptions) -> (String, String) {
     let hashes = options
         .hash_files
         .then(|| {
@@ -50,6 +46,16 @@ pub fn island_loader(options: &LeptosOptions, model: &str) -> String {
     let js = format!("/{pkg}/{name}{}.js", hash("js"));
     // wasm-bindgen names the wasm `<name>_bg.wasm`; cargo-leptos renames it to `<name>.wasm`.
     let wasm = format!("/{pkg}/{name}{}.wasm", hash("wasm"));
+    (js, wasm)
+}
+
+/// The island loader as an inline module script: `app/src/island_loader.js` without its
+/// comment lines, called with the URLs of the wasm glue, the wasm ([`island_assets`]) and the
+/// browser's model (`model`, see [`crate::context::browser_model_data`]). Built once when the
+/// router is made: the result is the same for every page of a build, so the page's
+/// Content-Security-Policy allows it by hash.
+pub fn island_loader(options: &LeptosOptions, model: &str) -> String {
+    let (js, wasm) = island_assets(options);
     let body: Vec<&str> = include_str!("island_loader.js")
         .lines()
         .map(str::trim)

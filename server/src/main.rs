@@ -123,6 +123,18 @@ async fn serve(config: Config) -> anyhow::Result<()> {
             site_root = %config.site_root.display(),
             "no pkg/ folder in the site root: pages render, but the advisor will not become interactive"
         );
+    } else {
+        // A binary copied without cargo-leptos' hash.txt names plain files that a hashed
+        // build does not have (and the reverse): every island page would load nothing.
+        let (_, wasm) = app::shell::island_assets(&leptos);
+        let wasm_file = config.site_root.join(wasm.trim_start_matches('/'));
+        if !wasm_file.exists() {
+            tracing::warn!(
+                expected = %wasm_file.display(),
+                hash_files,
+                "the wasm the pages name is not in the site root: pages render, but the advisor will not become interactive; with cargo-leptos' hash-files, keep hash.txt beside the binary (or set LEPTOS_HASH_FILES)"
+            );
+        }
     }
     let public_url = match &config.public_url {
         Some(url) => Some(

@@ -101,3 +101,56 @@ fn unknown_flag_is_refused_with_usage() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("Usage"));
 }
+
+/// What the server logs before it listens, started with `site_root` and plain asset names
+/// (`LEPTOS_HASH_FILES=false`, as a binary copied without its hash.txt would run).
+fn start_up_log(site_root: &std::path::Path) -> String {
+    use std::io::{BufRead, BufReader};
+    let mut child = bin()
+        .args(["--addr", "127.0.0.1:0", "--site-root"])
+        .arg(site_root)
+        .env("LEPTOS_HASH_FILES", "false")
+        .env("RUST_LOG", "info")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut log = String::new();
+    for line in BufReader::new(child.stdout.take().unwrap()).lines() {
+        let line = line.unwrap();
+        log.push_str(&line);
+        log.push('\n');
+        if line.contains("listening on") {
+            break;
+        }
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    log
+}
+
+/// A binary copied without cargo-leptos' hash.txt names a plain wasm that a hashed build does
+/// not have, so no page's advisor would ever load; the server says so when it starts.
+#[test]
+fn a_site_without_the_wasm_its_pages_name_is_reported_at_start() {
+    let root = std::env::temp_dir().join(format!("advisor-site-{}", std::process::id()));
+    let pkg = root.join("pkg");
+    std::fs::create_dir_all(&pkg).unwrap();
+    std::fs::write(
+        pkg.join("orchestration-advisor.Q86Qk-92LGihkLwlpPBa0Q.wasm"),
+        b"",
+    )
+    .unwrap();
+    let log = start_up_log(&root);
+    assert!(log.contains("listening on"), "{log}");
+    assert!(
+        log.contains("the wasm the pages name is not in the site root"),
+        "{log}"
+    );
+    assert!(log.contains("pkg/orchestration-advisor.wasm"), "{log}");
+
+    std::fs::write(pkg.join("orchestration-advisor.wasm"), b"").unwrap();
+    let log = start_up_log(&root);
+    assert!(log.contains("listening on"), "{log}");
+    assert!(!log.contains("not in the site root"), "{log}");
+}
