@@ -41,8 +41,11 @@ pub struct CostChart {
     pub lines: Vec<Line>,
     pub x_ticks: Vec<Tick>,
     pub y_ticks: Vec<Tick>,
-    /// The team's volume, if known: (x in drawing units, runs per month).
+    /// The team's volume, if known and on the chart: (x in drawing units, runs per month).
     pub marker: Option<(f64, f64)>,
+    /// Where the team's volume lies off the chart (below 1,000 or above 10 billion runs a
+    /// month), a sentence that says so.
+    pub off_chart: Option<String>,
     /// Crossovers in words, e.g. "Step Functions Express is cheaper than Step Functions
     /// Standard above 40 thousand runs a month", with their x position.
     pub crossovers: Vec<(f64, String)>,
@@ -73,6 +76,22 @@ impl Scale {
         let t = (usd.max(self.y_min).log10() - lo) / (hi - lo);
         HEIGHT - BOTTOM - t.clamp(0.0, 1.0) * (HEIGHT - TOP - BOTTOM)
     }
+}
+
+/// A sentence for a volume beyond either edge of the chart.
+fn off_chart(runs: f64) -> Option<String> {
+    let (side, edge) = if runs > CHART_MAX_RUNS {
+        ("beyond the chart's right edge", CHART_MAX_RUNS)
+    } else if runs < CHART_MIN_RUNS {
+        ("below the chart's left edge", CHART_MIN_RUNS)
+    } else {
+        return None;
+    };
+    Some(format!(
+        "Your volume, {} runs a month, lies {side} ({} runs a month), so it is not marked; each option's cost above is at your volume.",
+        number::human(runs),
+        number::human(edge)
+    ))
 }
 
 /// "1K", "10M", "1B".
@@ -193,6 +212,7 @@ pub fn build(model: &Model, answers: &Answers, runs_per_month: Option<f64>) -> C
         marker: runs_per_month
             .filter(|r| (CHART_MIN_RUNS..=CHART_MAX_RUNS).contains(r))
             .map(|r| (scale.x(r), r)),
+        off_chart: runs_per_month.and_then(off_chart),
         crossovers,
         summary,
         table_runs: (3..=10).map(|e| 10f64.powi(e)).collect(),

@@ -267,3 +267,24 @@ fn the_putevents_quota_is_checked_at_events_per_second() {
     assert_eq!(limit(&unknown_steps, EB, "eb-putevents").value, 10_000.0);
     assert_eq!(limit(&run("rate=10"), EB, "eb-putevents").value, 10.0);
 }
+
+/// A volume beyond the chart's range is not marked on it, and the chart says where it is.
+#[test]
+fn a_volume_off_the_chart_is_named_not_silently_dropped() {
+    let model = &*MODEL;
+    let answers = PageQuery::parse(model, "duration=2s").answers;
+    let far = decision::chart::build(model, &answers, Some(42.1e9));
+    assert_eq!(far.marker, None);
+    let note = far.off_chart.expect("a volume past 10 billion is named");
+    assert!(note.contains("42.1 billion"), "{note}");
+    assert!(note.contains("right edge (10 billion"), "{note}");
+    let low = decision::chart::build(model, &answers, Some(30.0))
+        .off_chart
+        .unwrap();
+    assert!(
+        low.contains("30 runs a month") && low.contains("left edge (1,000"),
+        "{low}"
+    );
+    let on = decision::chart::build(model, &answers, Some(1e6));
+    assert!(on.marker.is_some() && on.off_chart.is_none());
+}

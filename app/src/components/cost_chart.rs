@@ -219,6 +219,16 @@ pub fn CostChartView(
                 <ul class="mt-2 list-disc space-y-1 pl-5" data-testid="crossovers">
                     {crossovers}
                 </ul>
+                {chart
+                    .off_chart
+                    .clone()
+                    .map(|note| {
+                        view! {
+                            <p class="mt-2 text-muted" data-testid="off-chart">
+                                {note}
+                            </p>
+                        }
+                    })}
             </figcaption>
             <details class="print-if-open mt-2 text-sm">
                 <summary class="cursor-pointer text-link">"The chart's figures as a table"</summary>
