@@ -243,7 +243,17 @@ fn headline(model: &Model, eval: &Evaluation<'_>, card: Card) -> Vec<String> {
     }
     let short = match (&eval.architecture, eval.top.and_then(|t| model.option(t))) {
         (Some(a), _) => a.title.to_owned(),
-        (None, Some(o)) => format!("{} fits this workflow best.", o.name),
+        (None, Some(o)) => {
+            let workaround = eval
+                .ranking
+                .iter()
+                .any(|r| r.option == o.id && r.fit == decision::engine::Fit::NeedsWorkaround);
+            if workaround {
+                format!("{} fits this workflow best, with a workaround.", o.name)
+            } else {
+                format!("{} fits this workflow best.", o.name)
+            }
+        }
         (None, None) => eval.verdict.clone(),
     };
     wrap(&short, width, HEADLINE_SIZE, HEADLINE_LINES)
@@ -309,6 +319,23 @@ pub fn card_svg(model: &Model, eval: &Evaluation<'_>, card: Card) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_leader_that_needs_a_workaround_says_so_in_the_headline() {
+        let model = decision::load::builtin();
+        let answers = decision::PageQuery::parse(
+            &model,
+            "duration=3h&step_length=30m&definition=code&languages=python&waits=callbacks&idle=mostly-waiting",
+        )
+        .answers;
+        let eval = decision::evaluate(&model, &answers);
+        assert_eq!(eval.top, Some("durable-functions"), "{}", eval.verdict);
+        let headline = headline(&model, &eval, Card::Advisor).join(" ");
+        assert!(
+            headline.contains("with a workaround") || headline.contains("goes around a hard limit"),
+            "{headline}"
+        );
+    }
 
     #[test]
     fn wrapping_respects_measured_width() {
