@@ -123,22 +123,62 @@ fn browser_model() -> SharedModel {
     panic!("the server provides the model as context")
 }
 
+/// What the island knows about where it is shown; islands see no server context in the
+/// browser, so the page passes it in.
+#[derive(Clone, Debug, BorshSerialize, BorshDeserialize)]
+pub struct IslandSite {
+    /// Scheme and host for absolute links.
+    pub origin: String,
+    /// Framed in another site: links leave in a new tab and keep the theme.
+    pub framed: bool,
+    /// The frame's `theme` parameter (`light`, `dark`, or empty).
+    pub theme: String,
+}
+
+impl IslandSite {
+    /// The request's site and frame, as an island needs them.
+    pub fn of(site: &Site, frame: Frame) -> Self {
+        Self {
+            origin: site.origin.clone(),
+            framed: frame.framed(),
+            theme: frame
+                .extras()
+                .into_iter()
+                .map(|(_, v)| v)
+                .next()
+                .unwrap_or_default(),
+        }
+    }
+
+    /// Page parameters that links from a frame keep.
+    pub fn extras(&self) -> Vec<(&'static str, String)> {
+        if self.framed && !self.theme.is_empty() {
+            vec![("theme", self.theme.clone())]
+        } else {
+            Vec::new()
+        }
+    }
+}
+
 /// What an island starts from (what Leptos would pass as props), carried to the browser in
 /// Borsh like the model rather than as Leptos's `data-props` JSON. With no island taking props,
 /// the wasm has no JSON reader: serde_json and the props' deserializers were 13.9 KB of the
 /// brotli wasm (235.4 → 221.5 KB, 2026-12-01).
 ///
-/// The route provides the data as context, so the island reads it there while it renders on
-/// the server, and renders [`island_data_block`] before the island, from which the island reads
-/// it in the browser.
+/// The route hands it over with [`provide_island_data`]: as context, which the island reads
+/// while it renders on the server, and as a data block beside the island, which the island
+/// reads in the browser.
 pub trait IslandData: BorshSerialize + BorshDeserialize + Clone + Send + Sync + 'static {
     /// Id of the page's `<script type="application/octet-stream">` data block.
     const ELEMENT_ID: &'static str;
 }
 
-/// The data block that carries an island's data to the browser, percent-encoded Borsh (as the model).
-pub fn island_data_block<P: IslandData>(data: &P) -> impl IntoView {
-    let text = island_data_text(data);
+/// Gives an island its data: as context for the island's render on the server, and as the
+/// data block (percent-encoded Borsh, as the model) the island reads in the browser. A route
+/// renders it just before the island.
+pub fn provide_island_data<P: IslandData>(data: P) -> impl IntoView {
+    let text = island_data_text(&data);
+    provide_context(data);
     view! { <script type="application/octet-stream" id=P::ELEMENT_ID inner_html=text></script> }
 }
 

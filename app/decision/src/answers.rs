@@ -42,7 +42,7 @@ pub struct Answers {
 }
 
 /// Something in a link that was not applied, said in words a user understands. Borsh carries
-/// it to an island in the browser (see `app::context::IslandProps`).
+/// it to an island in the browser (see `app::context::IslandData`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, BorshSerialize, BorshDeserialize)]
 pub struct Notice {
     pub kind: NoticeKind,

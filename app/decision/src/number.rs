@@ -223,8 +223,7 @@ pub fn human(v: f64) -> String {
         group(v, 2)
     } else {
         // Small figures keep two significant digits: 0.001 reads "0.001", not "0".
-        let digits = (-a.log10()).ceil() as usize + 1;
-        group(v, digits.min(12))
+        group(v, two_significant(a).min(12))
     }
 }
 
@@ -283,9 +282,13 @@ pub fn usd(v: f64) -> String {
         format!("${}", format_fixed(v, 2))
     } else {
         // Tiny per-run figures: two significant digits.
-        let digits = (-a.log10()).ceil() as usize + 1;
-        format!("${}", format_fixed(v, digits.min(10)))
+        format!("${}", format_fixed(v, two_significant(a).min(10)))
     }
+}
+
+/// The decimals that keep two significant digits of `a` (0 < `a` < 1): 3 for 0.0012.
+fn two_significant(a: f64) -> usize {
+    (-a.log10()).ceil() as usize + 1
 }
 
 fn format_fixed(v: f64, decimals: usize) -> String {

@@ -10,11 +10,11 @@ mod meta;
 mod result;
 mod share;
 
-pub use island::{Advisor, AdvisorData, IslandSite};
+pub use island::{Advisor, AdvisorData};
 
 use crate::components::layout::PageHeading;
 use crate::components::questionnaire::Questionnaire;
-use crate::context::{island_data_block, use_frame, use_model, use_site};
+use crate::context::{provide_island_data, use_frame, use_model, use_site, IslandSite};
 use crate::routes::not_found::NotFound;
 use decision::query::Page;
 use decision::{shortcode, Notice, PageQuery};
@@ -61,13 +61,12 @@ fn AdvisorView(
         notices: extra_notices,
         site: IslandSite::of(&site, frame),
     };
-    provide_context(data.clone());
     view! {
         <PageMeta answers=parsed.answers.clone() />
         <PageHeading title="Which AWS orchestration approach fits your workflow?">
             "Answer what you know about the workload, in figures where you have them. Each answer moves the four approaches — Lambda durable functions, Step Functions Standard, Step Functions Express, and EventBridge with Lambda — every quota is checked at your numbers, and every reason links to the fact behind it."
         </PageHeading>
-        {island_data_block(&data)}
+        {provide_island_data(data)}
         <Advisor>
             <Questionnaire
                 answers=parsed.answers

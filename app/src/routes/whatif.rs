@@ -8,8 +8,7 @@ pub use island::{WhatIf, WhatIfData};
 
 use crate::components::layout::PageHeading;
 use crate::components::questionnaire::Questionnaire;
-use crate::context::{island_data_block, use_frame, use_model, use_site};
-use crate::routes::advisor::IslandSite;
+use crate::context::{provide_island_data, use_frame, use_model, use_site, IslandSite};
 use decision::query::{whatif_link, Page, WhatIfQuery};
 use decision::shortcode;
 use leptos::either::Either;
@@ -81,7 +80,6 @@ fn WhatIfView(query: WhatIfQuery) -> impl IntoView {
         notices,
         site: IslandSite::of(&site, frame),
     };
-    provide_context(data.clone());
     view! {
         <Title text="What if — Orchestration Advisor" />
         <Meta
@@ -92,7 +90,7 @@ fn WhatIfView(query: WhatIfQuery) -> impl IntoView {
         <PageHeading title="What if…">
             "Change answers on the right and see what moves: the ranking, each option's limits at the new numbers, the cost, and the reasons behind every move. Today's answers stay on the left."
         </PageHeading>
-        {island_data_block(&data)}
+        {provide_island_data(data)}
         <WhatIf>
             <div class="grid gap-8 lg:grid-cols-2 print:hidden">
                 <details class="rounded-lg border border-line p-3" open=query.a.answers.is_empty()>

@@ -4,48 +4,11 @@
 use super::result::ResultPanel;
 use crate::components::notices::Notices;
 use crate::components::questionnaire::{edits_answers, form_answers, form_edit};
-use crate::context::{island_data, island_model, Frame, IslandData, Site};
+use crate::context::{island_data, island_model, IslandData, IslandSite};
 use borsh::{BorshDeserialize, BorshSerialize};
 use decision::query::{link, Page};
 use decision::{evaluate, FormNotices, Notice, PageQuery};
 use leptos::prelude::*;
-
-/// What the island knows about where it is shown; islands see no server context in the
-/// browser, so the page passes it in.
-#[derive(Clone, Debug, BorshSerialize, BorshDeserialize)]
-pub struct IslandSite {
-    /// Scheme and host for absolute links.
-    pub origin: String,
-    /// Framed in another site: links leave in a new tab and keep the theme.
-    pub framed: bool,
-    /// The frame's `theme` parameter (`light`, `dark`, or empty).
-    pub theme: String,
-}
-
-impl IslandSite {
-    /// The request's site and frame, as an island needs them.
-    pub fn of(site: &Site, frame: Frame) -> Self {
-        Self {
-            origin: site.origin.clone(),
-            framed: frame.framed(),
-            theme: frame
-                .extras()
-                .into_iter()
-                .map(|(_, v)| v)
-                .next()
-                .unwrap_or_default(),
-        }
-    }
-
-    /// Page parameters that links from a frame keep.
-    pub fn extras(&self) -> Vec<(&'static str, String)> {
-        if self.framed && !self.theme.is_empty() {
-            vec![("theme", self.theme.clone())]
-        } else {
-            Vec::new()
-        }
-    }
-}
 
 /// What the advisor island starts from. Its route provides it and renders it in the page
 /// (see [`IslandData`]).

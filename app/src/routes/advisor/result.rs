@@ -3,12 +3,12 @@
 //! team's numbers and cost, the cost chart, what would change the pick, the next question, and
 //! the ways to share it. Rendered on the server and re-rendered in the island.
 
-use super::island::IslandSite;
 use super::share::ShareBox;
 use crate::components::citation::{FactCites, PrintSources};
 use crate::components::cost_chart::CostChartView;
 use crate::components::score_bar::{ScoreBar, Tone};
 use crate::context::use_model;
+use crate::context::IslandSite;
 use decision::comparison::status_words;
 use decision::engine::cost;
 use decision::engine::limits::LimitStatus;

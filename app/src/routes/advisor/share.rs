@@ -4,8 +4,8 @@
 //! Copying is done by the site script (`data-copy-text`, `data-copy-url`), so the island needs
 //! no clipboard code of its own; without JavaScript the links and the download still work.
 
-use super::island::IslandSite;
 use crate::context::use_model;
+use crate::context::IslandSite;
 use decision::query::{iframe_html, link, whatif_link, Page};
 use decision::{shortcode, Answers};
 use leptos::prelude::*;

@@ -3,8 +3,7 @@
 
 use crate::components::notices::Notices;
 use crate::components::questionnaire::{edits_answers, form_answers, form_edit};
-use crate::context::{island_data, island_model, IslandData};
-use crate::routes::advisor::IslandSite;
+use crate::context::{island_data, island_model, IslandData, IslandSite};
 use borsh::{BorshDeserialize, BorshSerialize};
 use decision::engine::Fit;
 use decision::query::whatif_link;
