@@ -229,6 +229,7 @@ impl Index {
                 Measure::Fanout => fanout,
                 Measure::Payload => bit(s.payload),
                 Measure::StepLength => bit(s.step_length),
+                Measure::StepBeyondRun => bit(s.step_length) | duration,
                 Measure::OpenRuns => rate | duration,
                 Measure::Transitions | Measure::DurableOperations => steps | fanout,
                 Measure::HistoryEvents => steps,

@@ -502,9 +502,17 @@ pub fn validate(model: &Model) -> Vec<Problem> {
         c.facts(&r.id, &r.facts, true);
     }
     for cf in &model.conflicts {
-        if cf.when.len() < 2 {
+        // Two answers pull against each other: two conditions, or one on a measure that
+        // compares two answers (a step longer than the run).
+        let compares = |w: &crate::model::Condition| {
+            w.measure
+                .as_deref()
+                .and_then(crate::engine::measures::Measure::parse)
+                .is_some_and(|m| m.reads_several_answers())
+        };
+        if cf.when.len() < 2 && !cf.when.iter().any(compares) {
             c.push(Problem::TooFew {
-                what: "conditions per conflict",
+                what: "conditions per conflict (or one on a measure of several answers, such as `step_beyond_run`)",
                 min: 2,
             });
         }

@@ -71,6 +71,32 @@ fn a_synchronous_caller_is_told_it_cannot_wait_only_past_what_a_caller_can_wait(
 }
 
 #[test]
+fn a_step_longer_than_the_whole_run_is_a_contradiction_in_figures_as_in_ranges() {
+    let step_beyond_run = |query: &str| {
+        run(query)
+            .conflicts
+            .iter()
+            .find(|c| c.id == "long-step-short-run")
+            .map(|c| c.questions.clone())
+    };
+    // Ranges: a step over 15 minutes in a run under 5.
+    assert!(step_beyond_run("step_length=over-15m&duration=minutes").is_some());
+    assert!(step_beyond_run("step_length=over-15m&duration=hours").is_none());
+    // Figures, either side of 15 minutes: before revision 6 only the ranges were compared.
+    assert!(step_beyond_run("step_length=10m&duration=6m").is_some());
+    assert!(step_beyond_run("step_length=40m&duration=20m").is_some());
+    assert!(step_beyond_run("step_length=40m&duration=hours").is_none());
+    // A run of one step lasts as long as that step.
+    assert!(step_beyond_run("step_length=10m&duration=10m").is_none());
+    assert!(step_beyond_run("step_length=10m").is_none());
+    // The notice points at both answers.
+    assert_eq!(
+        step_beyond_run("step_length=10m&duration=6m").unwrap(),
+        ["duration", "step_length"]
+    );
+}
+
+#[test]
 fn an_answer_about_repeats_replaces_the_guess_asynchronous_express_makes() {
     let express_against = |query: &str| -> Vec<String> {
         let e = run(query);

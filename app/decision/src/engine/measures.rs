@@ -44,12 +44,16 @@ pub enum Measure {
     DurableOperations,
     /// How long a waiting caller waits: the run's duration.
     CallerWait,
+    /// How much longer the longest step is than the whole run, in seconds: step_length −
+    /// duration, negative when the step fits. A run lasts at least as long as its longest
+    /// step, so a positive figure means two answers contradict each other.
+    StepBeyondRun,
     /// Runs per month (`runs_per_month`, or the peak rate times the average share of it).
     RunsPerMonth,
 }
 
 impl Measure {
-    pub const ALL: [Measure; 14] = [
+    pub const ALL: [Measure; 15] = [
         Measure::Rate,
         Measure::Duration,
         Measure::Steps,
@@ -63,6 +67,7 @@ impl Measure {
         Measure::HistoryEvents,
         Measure::DurableOperations,
         Measure::CallerWait,
+        Measure::StepBeyondRun,
         Measure::RunsPerMonth,
     ];
 
@@ -82,6 +87,7 @@ impl Measure {
             Measure::HistoryEvents => "history_events",
             Measure::DurableOperations => "durable_operations",
             Measure::CallerWait => "caller_wait",
+            Measure::StepBeyondRun => "step_beyond_run",
             Measure::RunsPerMonth => "runs_per_month",
         }
     }
@@ -94,7 +100,10 @@ impl Measure {
     pub fn unit(self) -> Unit {
         match self {
             Measure::Rate | Measure::TransitionRate | Measure::EventRate => Unit::PerSecond,
-            Measure::Duration | Measure::StepLength | Measure::CallerWait => Unit::Seconds,
+            Measure::Duration
+            | Measure::StepLength
+            | Measure::CallerWait
+            | Measure::StepBeyondRun => Unit::Seconds,
             Measure::Payload => Unit::Kilobytes,
             Measure::RunsPerMonth => Unit::PerMonth,
             _ => Unit::Count,
@@ -117,8 +126,23 @@ impl Measure {
             Measure::HistoryEvents => "history events per execution",
             Measure::DurableOperations => "durable operations per run",
             Measure::CallerWait => "caller's wait",
+            Measure::StepBeyondRun => "longest step beyond the run",
             Measure::RunsPerMonth => "runs per month",
         }
+    }
+
+    /// Whether the measure is computed from more than one answer, so that one condition on it
+    /// can state a conflict between answers.
+    pub fn reads_several_answers(self) -> bool {
+        matches!(
+            self,
+            Measure::OpenRuns
+                | Measure::Transitions
+                | Measure::TransitionRate
+                | Measure::EventRate
+                | Measure::DurableOperations
+                | Measure::StepBeyondRun
+        )
     }
 
     /// The index of this measure in [`Measures`].
@@ -179,6 +203,15 @@ impl Quantity {
         }
     }
 
+    /// `self − other`: the least and the most the difference can be.
+    fn minus(self, other: Quantity) -> Quantity {
+        Quantity {
+            lo: self.lo - other.hi,
+            hi: self.hi - other.lo,
+            exact: self.exact && other.exact,
+        }
+    }
+
     fn scale(self, k: f64) -> Quantity {
         Quantity {
             lo: self.lo * k,
@@ -218,7 +251,12 @@ impl Measures {
         m.set(Measure::Steps, steps);
         m.set(Measure::Fanout, fanout);
         m.set(Measure::Payload, q(index.special.payload));
-        m.set(Measure::StepLength, q(index.special.step_length));
+        let step_length = q(index.special.step_length);
+        m.set(Measure::StepLength, step_length);
+        m.set(
+            Measure::StepBeyondRun,
+            step_length.zip(duration).map(|(s, d)| s.minus(d)),
+        );
         m.set(Measure::CallerWait, duration);
         m.set(Measure::OpenRuns, both(rate, duration));
         // One item when the run does not fan out (or the fan-out is not known).

@@ -405,17 +405,30 @@ fn conflicts<'m>(model: &'m Model, answers: &Answers, tally: &Tally) -> Vec<Conf
                     .iter()
                     .all(|t| tally::holds(t, answers, &tally.measures))
         })
-        .map(|(c, _)| Conflict {
+        .map(|(c, tests)| Conflict {
             id: Cow::Borrowed(&c.id),
             message: Cow::Borrowed(&c.message),
-            questions: c
-                .when
-                .iter()
-                .filter_map(|w| w.question.as_deref())
-                .collect(),
+            questions: conflict_questions(model, tests),
             facts: c.facts.iter().map(String::as_str).collect(),
         })
         .collect()
+}
+
+/// The questions a conflict's tests read, in the order of its conditions: a question test's
+/// own, and every question a measure is computed from (a step longer than the run points at
+/// both the step and the duration).
+fn conflict_questions<'m>(model: &'m Model, tests: &[crate::index::Test]) -> Vec<&'m str> {
+    let index = model.index();
+    let mut out: Vec<&'m str> = Vec::new();
+    for t in tests {
+        let deps = index.deps(t);
+        for (i, q) in model.questions.iter().enumerate() {
+            if deps & (1u64 << (i % 64)) != 0 && !out.contains(&q.id.as_str()) {
+                out.push(&q.id);
+            }
+        }
+    }
+    out
 }
 
 fn explain<'m>(

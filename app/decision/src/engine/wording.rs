@@ -266,7 +266,7 @@ fn measure_question(m: Measure) -> Option<&'static str> {
         | Measure::DurableOperations => "steps",
         Measure::Fanout => "fanout",
         Measure::Payload => "payload",
-        Measure::StepLength => "step_length",
+        Measure::StepLength | Measure::StepBeyondRun => "step_length",
         Measure::RunsPerMonth => "runs_per_month",
     })
 }
