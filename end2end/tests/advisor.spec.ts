@@ -247,7 +247,7 @@ test("a link with bad values is still a page: a notice says what was dropped, th
   const notice = page.getByTestId("notices");
   await expect(notice).toBeVisible();
   await expect(notice).toHaveAttribute("role", "status");
-  await expect(notice.getByRole("heading")).toHaveText("Part of this link was not applied");
+  await expect(notice.getByRole("heading")).toHaveText("Part of this link was not applied as written");
   await expect(notice).toContainText("colour");
   await expect(notice).toContainText("lots");
   await expect(notice).toContainText("The rest of the answers apply.");
@@ -266,7 +266,7 @@ test("a figure the reader types that cannot be read is named, and fixing it clea
   await expect(notice).toContainText("lots of");
   // In the page the fault is the reader's answer; without JavaScript the form arrives as a link.
   await expect(notice.getByRole("heading")).toHaveText(
-    hasJs(info) ? "Part of your answers was not applied" : "Part of this link was not applied",
+    hasJs(info) ? "Part of your answers was not applied as written" : "Part of this link was not applied as written",
   );
   await expect(page.locator('input[name="duration"][value="hours"]')).toBeChecked();
   await answerFigure(page, info, "payload", "40");

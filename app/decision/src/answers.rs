@@ -115,8 +115,8 @@ impl NoticeOrigin {
     /// The heading of the notice box.
     pub fn heading(self) -> &'static str {
         match self {
-            NoticeOrigin::Link => "Part of this link was not applied",
-            NoticeOrigin::Form => "Part of your answers was not applied",
+            NoticeOrigin::Link => "Part of this link was not applied as written",
+            NoticeOrigin::Form => "Part of your answers was not applied as written",
         }
     }
 }

@@ -326,7 +326,14 @@ impl Index {
         ix.conflicts = model
             .conflicts
             .iter()
-            .map(|c| c.when.iter().filter_map(|w| ix.test(model, w)).collect())
+            // A conflict with a condition that does not resolve never holds: no tests.
+            .map(|c| {
+                c.when
+                    .iter()
+                    .map(|w| ix.test(model, w))
+                    .collect::<Option<Vec<_>>>()
+                    .unwrap_or_default()
+            })
             .collect();
         ix.architectures = model
             .architectures

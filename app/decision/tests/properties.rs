@@ -80,6 +80,31 @@ proptest! {
     }
 
     #[test]
+    fn no_suggested_change_contradicts_the_other_answers(q in query()) {
+        let m = &*MODEL;
+        let answers = PageQuery::parse(m, &q).answers;
+        let e = evaluate(m, &answers);
+        let before: Vec<String> = e.conflicts.iter().map(|c| c.id.to_string()).collect();
+        for change in &e.what_would_change {
+            let q = m.questions.iter().position(|x| x.id == change.question.id).unwrap();
+            let mut after = answers.clone();
+            after.set_slot(q, change.to);
+            // The model's conflicts: answers that contradict each other. (Figures beyond
+            // every option are a finding about the workload, not a contradiction.)
+            let contradictions = evaluate(m, &after)
+                .conflicts
+                .into_iter()
+                .filter(|c| m.conflicts.iter().any(|mc| mc.id == c.id));
+            for c in contradictions {
+                prop_assert!(
+                    before.contains(&c.id.to_string()),
+                    "“{}” → {:?} raises {}", change.question.id, change.to, c.id
+                );
+            }
+        }
+    }
+
+    #[test]
     fn canonical_query_and_short_code_round_trip(q in query()) {
         let m = &*MODEL;
         let answers = PageQuery::parse(m, &q).answers;

@@ -1,10 +1,11 @@
 //! "What would change this" and "which question next": both try answer sets one answer away
 //! from the team's and re-score them incrementally (see [`Tally::rescore`]).
 
-use super::tally::Tally;
+use super::measures::Measures;
+use super::tally::{holds, Tally};
 use super::Change;
 use crate::answers::{Answers, Slot};
-use crate::index::Index;
+use crate::index::{Index, Test};
 use crate::model::{Model, QuestionKind};
 
 /// Every answer one step away for question `q`, with how big a step it is, nearest first
@@ -55,6 +56,11 @@ pub(crate) fn alternatives(model: &Model, q: usize, current: Slot, out: &mut Vec
     }
 }
 
+/// Whether a conflict's tests all hold (a conflict without tests never does).
+fn raises(tests: &[Test], answers: &Answers, measures: &Measures) -> bool {
+    !tests.is_empty() && tests.iter().all(|t| holds(t, answers, measures))
+}
+
 /// How many changes "what would change" shows.
 const SHOWN: usize = 3;
 
@@ -74,6 +80,13 @@ pub(crate) fn what_would_change<'m>(
     // nearest first, earlier questions first among equals, so once `SHOWN` questions have
     // one, a later question can be shown only for a nearer change.
     let mut nearest = [u32::MAX; SHOWN];
+    // Conflicts the answers already raise; a change that raises another is no way forward
+    // (a synchronous caller suggested for a run of two weeks).
+    let raised: Vec<bool> = index
+        .conflicts
+        .iter()
+        .map(|tests| raises(tests, answers, &tally.measures))
+        .collect();
     // New top per equivalence class of a one-answer question's choices, reused across them.
     for q in 0..model.questions.len() {
         let bound = nearest[SHOWN - 1];
@@ -118,7 +131,16 @@ pub(crate) fn what_would_change<'m>(
                 }
             };
             if let Some(t) = new_top.filter(|&t| Some(t) != top) {
-                best = Some((distance, slot, t));
+                scratch.set_slot(q, slot);
+                let measures = Measures::compute(index, &scratch);
+                let contradicts = index
+                    .conflicts
+                    .iter()
+                    .zip(&raised)
+                    .any(|(tests, &was)| !was && raises(tests, &scratch, &measures));
+                if !contradicts {
+                    best = Some((distance, slot, t));
+                }
             }
         }
         scratch.set_slot(q, current);
