@@ -103,6 +103,11 @@ pub struct Scoring {
     pub cost_matters: i32,
     /// When cost is decisive: the same, stronger.
     pub cost_decisive: i32,
+    /// USD a month: an open option within this of the cheapest counts as level with it on
+    /// cost, and above it an option's cost is compared with the cheapest's plus this. Team
+    /// judgement, not an AWS figure: below it, an estimate from list prices and a guessed
+    /// volume separates nothing worth an architectural trade. 0 compares ratios alone.
+    pub cost_floor_usd: f64,
 }
 
 impl Default for Scoring {
@@ -118,6 +123,7 @@ impl Default for Scoring {
             workaround: -6,
             cost_matters: 8,
             cost_decisive: 20,
+            cost_floor_usd: 0.0,
         }
     }
 }

@@ -645,6 +645,12 @@ pub fn validate(model: &Model) -> Vec<Problem> {
             });
         }
     }
+    if !(model.scoring.cost_floor_usd.is_finite() && model.scoring.cost_floor_usd >= 0.0) {
+        c.push(Problem::BadFigure {
+            owner: "scoring".into(),
+            field: "cost_floor_usd",
+        });
+    }
     if !positive(model.workload.history_events_per_transition) {
         c.push(Problem::BadFigure {
             owner: "workload".into(),

@@ -288,3 +288,44 @@ fn a_volume_off_the_chart_is_named_not_silently_dropped() {
     let on = decision::chart::build(model, &answers, Some(1e6));
     assert!(on.marker.is_some() && on.off_chart.is_none());
 }
+
+/// A few dollars a month between options is no trade an architect would make: with cost
+/// weighed, an option within the model's floor of the cheapest counts as level (and says so),
+/// and none is marked down for being "eleven times" a bill of cents.
+#[test]
+fn a_few_dollars_a_month_is_level_on_cost() {
+    let floor = MODEL.scoring.cost_floor_usd;
+    assert!(floor > 0.0, "the built-in model sets a floor");
+    let e = run("runs_per_month=10000&steps=10&duration=2s&cost=matters&free_tier=exclude");
+    let monthly: Vec<(&str, f64)> = e
+        .ranking
+        .iter()
+        .filter(|r| r.fit != decision::engine::Fit::Excluded)
+        .map(|r| (r.option, r.cost.as_ref().expect("priced").monthly_usd))
+        .collect();
+    let cheapest = monthly.iter().map(|m| m.1).fold(f64::INFINITY, f64::min);
+    let (dearest, most) = monthly
+        .iter()
+        .copied()
+        .fold(("", 0.0), |a, m| if m.1 > a.1 { m } else { a });
+    assert!(
+        most > cheapest * 3.0 && most - cheapest < floor,
+        "the case differs by a ratio but not by much money: {monthly:?}"
+    );
+    let r = ranked(&e, dearest);
+    assert!(
+        r.against.iter().all(|x| x.rule != "cost"),
+        "{:?}",
+        r.against
+    );
+    let level = r
+        .pros
+        .iter()
+        .find(|x| x.rule == "cost")
+        .expect("the dearest counts as level on cost");
+    assert!(
+        level.text.to_string().contains("counts as level on cost"),
+        "{}",
+        level.text
+    );
+}

@@ -668,14 +668,16 @@ pub(crate) fn reprice(
     }
 }
 
-/// Score effects of cost when the team weighs it: the cheapest open option gains, the others
-/// lose per tenfold difference. Zero when cost is not weighed or cannot be priced.
+/// Score effects of cost when the team weighs it: the cheapest open option gains, and so does
+/// any within `floor` (USD a month) of it; the others lose per tenfold difference (see
+/// [`effect`]). Zero when cost is not weighed or cannot be priced.
 pub(crate) fn effects_from(
     weight: Option<i32>,
+    floor: f64,
     costs: &[f64; MAX_OPTIONS],
     excluded: &[u8; MAX_OPTIONS],
 ) -> [i32; MAX_OPTIONS] {
-    effects_reusing(weight, costs, excluded, None, MAX_OPTIONS)
+    effects_reusing(weight, floor, costs, excluded, None, MAX_OPTIONS)
 }
 
 /// Effects already worked out at one weight: the costs and exclusions they came from, and the
@@ -693,6 +695,7 @@ pub(crate) struct Known<'a> {
 /// from `n` on are taken to be unpriced (their costs must be NaN in both).
 pub(crate) fn effects_reusing(
     weight: Option<i32>,
+    floor: f64,
     costs: &[f64; MAX_OPTIONS],
     excluded: &[u8; MAX_OPTIONS],
     known: Option<Known>,
@@ -717,7 +720,7 @@ pub(crate) fn effects_reusing(
             {
                 k.effects[i]
             }
-            _ => effect(per_decade, costs[i], cheapest),
+            _ => effect(per_decade, floor, costs[i], cheapest),
         };
     }
     out
@@ -741,14 +744,23 @@ fn is_open(costs: &[f64; MAX_OPTIONS], excluded: &[u8; MAX_OPTIONS], i: usize) -
     excluded[i] == 0 && costs[i].is_finite()
 }
 
-/// The weight for an option costing `c` when the cheapest costs `cheapest`.
-pub(crate) fn effect(per_decade: i32, c: f64, cheapest: f64) -> i32 {
-    if c <= cheapest * 1.000_001 {
+/// The weight for an option costing `c` (USD a month) when the cheapest costs `cheapest`: the
+/// cheapest's gain within `floor` of it, and beyond that the weight lost per tenfold of `c`
+/// over `cheapest + floor` (at most three tenfolds), which starts from nothing at the floor.
+pub(crate) fn effect(per_decade: i32, floor: f64, c: f64, cheapest: f64) -> i32 {
+    if level_on_cost(floor, c, cheapest) {
         return per_decade / 2;
     }
-    let ratio = if cheapest > 0.0 { c / cheapest } else { 1e3 };
+    let base = cheapest + floor;
+    let ratio = if base > 0.0 { c / base } else { 1e3 };
     let decades = ratio.log10().min(3.0);
     -((f64::from(per_decade) * decades).round() as i32)
+}
+
+/// Whether an option costing `c` counts as level with the cheapest: within `floor` of it (or,
+/// with no floor, within rounding).
+pub(crate) fn level_on_cost(floor: f64, c: f64, cheapest: f64) -> bool {
+    c <= cheapest * 1.000_001 || c - cheapest <= floor
 }
 
 /// The least and the most score effect cost can have at a weight (0 when not weighed).
@@ -814,9 +826,22 @@ mod tests {
 
     #[test]
     fn cost_effect_favours_the_cheapest() {
-        assert_eq!(effect(20, 10.0, 10.0), 10);
-        assert_eq!(effect(20, 100.0, 10.0), -20);
-        assert_eq!(effect(20, 1e9, 1.0), -60, "capped at three decades");
+        assert_eq!(effect(20, 0.0, 10.0, 10.0), 10);
+        assert_eq!(effect(20, 0.0, 100.0, 10.0), -20);
+        assert_eq!(effect(20, 0.0, 1e9, 1.0), -60, "capped at three decades");
+    }
+
+    #[test]
+    fn a_difference_within_the_floor_is_level_and_beyond_it_counts_from_the_floor() {
+        // $2.76 against $0.24 a month: eleven times, but $2.52.
+        assert_eq!(effect(8, 50.0, 2.76, 0.24), 4);
+        assert_eq!(effect(8, 0.0, 2.76, 0.24), -8);
+        // Just beyond the floor nothing is lost yet; a tenfold of cheapest + floor loses the
+        // weight once.
+        assert_eq!(effect(8, 50.0, 50.3, 0.24), 0);
+        assert_eq!(effect(8, 50.0, 502.4, 0.24), -8);
+        // Large bills compare almost as ratios.
+        assert_eq!(effect(8, 50.0, 100_000.0, 10_000.0), -8);
     }
 }
 
@@ -825,6 +850,9 @@ mod tests {
 mod reuse {
     use super::*;
     use proptest::prelude::*;
+
+    /// The built-in model's floor, so that level options happen.
+    const FLOOR: f64 = 50.0;
 
     /// Costs drawn from a few values (so equal costs and cheapest ties happen), some NaN.
     fn costs() -> impl Strategy<Value = [f64; MAX_OPTIONS]> {
@@ -859,11 +887,11 @@ mod reuse {
                     excluded_after[i] = excluded_before[i];
                 }
             }
-            let effects = effects_from(weight, &before, &excluded_before);
+            let effects = effects_from(weight, FLOOR, &before, &excluded_before);
             let known = Known { costs: &before, excluded: &excluded_before, effects: &effects };
             prop_assert_eq!(
-                effects_reusing(weight, &after, &excluded_after, Some(known), MAX_OPTIONS),
-                effects_from(weight, &after, &excluded_after)
+                effects_reusing(weight, FLOOR, &after, &excluded_after, Some(known), MAX_OPTIONS),
+                effects_from(weight, FLOOR, &after, &excluded_after)
             );
         }
     }

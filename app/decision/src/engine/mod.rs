@@ -329,6 +329,7 @@ pub fn evaluate<'m>(model: &'m Model, answers: &Answers) -> Evaluation<'m> {
                 if let Some(reason) = wording::cost_reason(
                     c,
                     tally.cost_effects[o],
+                    model.scoring.cost_floor_usd,
                     &model.options[cheap].name,
                     cheap_usd,
                 ) {

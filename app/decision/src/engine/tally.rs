@@ -308,7 +308,12 @@ impl Tally {
         let cost_inputs = cost::inputs(index, answers, &measures);
         let priced = cost::price_options(model, index, &cost_inputs);
         let costs = cost::totals(&priced);
-        let cost_effects = cost::effects_from(weight, &costs, &scores.excluded);
+        let cost_effects = cost::effects_from(
+            weight,
+            model.scoring.cost_floor_usd,
+            &costs,
+            &scores.excluded,
+        );
         for (o, e) in cost_effects.iter().enumerate().take(n) {
             scores.raw[o] = scores.raw[o].saturating_add(*e);
         }
@@ -611,7 +616,14 @@ impl Tally {
                 excluded: &self.scores.excluded,
                 effects: &self.cost_effects,
             });
-            cost::effects_reusing(weight, costs, &s.excluded, known, self.n)
+            cost::effects_reusing(
+                weight,
+                model.scoring.cost_floor_usd,
+                costs,
+                &s.excluded,
+                known,
+                self.n,
+            )
         };
         for (o, e) in effects.iter().enumerate().take(self.n) {
             s.raw[o] = s.raw[o].saturating_add(*e);

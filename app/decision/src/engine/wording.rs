@@ -157,11 +157,23 @@ pub struct CostText<'m> {
     pub cheapest: bool,
     pub cheapest_name: &'m str,
     pub cheapest_usd: f64,
+    /// Set when the option is not the cheapest but within the model's floor of it (USD a
+    /// month, `scoring.cost_floor_usd`), so it counts as level.
+    pub level_within: Option<f64>,
 }
 
 impl fmt::Display for CostText<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.cheapest {
+        if let Some(floor) = self.level_within {
+            write!(
+                f,
+                "At your numbers it costs about {} a month, within {} a month of the cheapest open option ({}, {}), so it counts as level on cost.",
+                number::usd(self.monthly),
+                number::usd(floor),
+                self.cheapest_name,
+                number::usd(self.cheapest_usd)
+            )
+        } else if self.cheapest {
             write!(
                 f,
                 "At your numbers it is the cheapest open option: about {} a month ({} per million runs).",
@@ -232,12 +244,14 @@ pub(crate) fn limit_reason<'m>(
 pub(crate) fn cost_reason<'m>(
     cost: &super::Cost<'m>,
     effect: i32,
+    floor: f64,
     cheapest_name: &'m str,
     cheapest_usd: f64,
 ) -> Option<Reason<'m>> {
     if effect == 0 {
         return None;
     }
+    let level_within = (effect > 0 && cost.monthly_usd > cheapest_usd * 1.000_001).then_some(floor);
     Some(Reason {
         rule: "cost",
         question: Some("cost"),
@@ -247,6 +261,7 @@ pub(crate) fn cost_reason<'m>(
             cheapest: effect > 0,
             cheapest_name,
             cheapest_usd,
+            level_within,
         }),
         facts: cost.facts,
         weight: effect,
