@@ -19,6 +19,12 @@ use decision::{chart, number, Answers, Evaluation};
 use leptos::prelude::*;
 
 /// The whole result panel for the island's answers.
+///
+/// What a reader looks at when they answer (the verdict, confidence and the ranking) follows
+/// every change at once. The rest (the cost chart, what would change, the links and the
+/// print-only answers and sources) follows the answers a frame later, so the ranking is
+/// painted first instead of waiting for the whole panel to be rebuilt; on the server and on
+/// hydration both are the same answers.
 #[component]
 pub fn ResultPanel(
     /// The evaluation of the current answers.
@@ -27,13 +33,17 @@ pub fn ResultPanel(
     answers: RwSignal<Answers>,
 ) -> impl IntoView {
     let model = use_model();
+    let later = after_paint(answers);
     // The chart is the costliest part to rebuild, and most answers do not touch a price: it is
     // keyed by the answers to the questions the prices read, so it is built again only when
     // one of those changes (a memo notifies only when its value changes).
-    let priced = Memo::new(move |_| answers.with(|a| a.restricted_to(model.priced_questions())));
+    let priced = Memo::new(move |_| later.with(|a| a.restricted_to(model.priced_questions())));
     let chart =
         Memo::new(move |_| priced.with(|a| chart::build(model, a, cost::team_runs(model, a))));
-    let assumptions = Memo::new(move |_| eval.with(|e| e.cost_assumptions.clone()));
+    let assumptions = Memo::new(move |_| {
+        later.track();
+        eval.with_untracked(|e| e.cost_assumptions.clone())
+    });
     view! {
         <section aria-labelledby="result-title" class="min-w-0">
             <h2 id="result-title" class="text-xl font-semibold print:sr-only">
@@ -42,14 +52,19 @@ pub fn ResultPanel(
             <p class="mt-2 text-lg" data-testid="verdict" aria-live="polite">
                 {move || eval.with(|e| e.verdict.clone())}
             </p>
-            {move || answers.with(|a| view! { <PrintAnswers answers=a.clone() /> })}
+            {move || later.with(|a| view! { <PrintAnswers answers=a.clone() /> })}
             {move || eval.with(|e| view! { <Summary eval=e.clone() /> })}
             {move || eval.with(|e| view! { <Ranking eval=e.clone() /> })}
             <CostSection chart=chart assumptions=assumptions />
-            {move || eval.with(|e| view! { <Guidance eval=e.clone() /> })}
-            <ShareBox answers=answers />
+            // `later` only ever holds the current answers, so `eval` is their evaluation.
             {move || {
-                eval.with(|e| {
+                later.track();
+                eval.with_untracked(|e| view! { <Guidance eval=e.clone() /> })
+            }}
+            <ShareBox answers=later />
+            {move || {
+                later.track();
+                eval.with_untracked(|e| {
                     let facts = decision::citations::cited_facts(e)
                         .into_iter()
                         .map(str::to_owned)
@@ -59,6 +74,33 @@ pub fn ResultPanel(
             }}
         </section>
     }
+}
+
+/// A copy of `answers` that takes each change after the browser has painted the next frame
+/// (a task queued from `requestAnimationFrame`), several changes within a frame as one.
+fn after_paint(answers: RwSignal<Answers>) -> RwSignal<Answers> {
+    let later = RwSignal::new(answers.get_untracked());
+    let queued = StoredValue::new(false);
+    Effect::new(move |first_run: Option<()>| {
+        answers.track();
+        if first_run.is_none() || queued.get_value() {
+            return;
+        }
+        queued.set_value(true);
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    queued.set_value(false);
+                    let now = answers.get_untracked();
+                    if later.with_untracked(|a| *a != now) {
+                        later.set(now);
+                    }
+                },
+                std::time::Duration::ZERO,
+            );
+        });
+    });
+    later
 }
 
 /// The answers in words, for paper, where the questionnaire itself is not printed.
@@ -73,7 +115,7 @@ fn PrintAnswers(answers: Answers) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="mt-2 hidden text-xs print:block">
+        <div class="mt-2 hidden text-xs print:block" data-testid="print-answers">
             <h3 class="font-semibold">"Answers"</h3>
             <ul class="mt-1 space-y-0.5">{items}</ul>
         </div>
