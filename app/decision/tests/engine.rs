@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{limit, rank, ranked, run, DF, EB, EXP, STD};
+use common::{excluded, limit, rank, ranked, run, DF, EB, EXP, STD};
 use decision::engine::limits::LimitStatus;
 use decision::engine::Fit;
 use decision::{
@@ -428,4 +428,26 @@ fn the_growth_headroom_warning_is_for_runs_under_five_minutes() {
     assert!(fired("duration=4m&growth=may-grow"));
     assert!(!fired("duration=2h&growth=may-grow"));
     assert!(!fired("duration=hours&growth=may-grow"));
+}
+
+/// Durable functions have no announcement for GovCloud (US) or China: a team there cannot
+/// build on them, so they are set aside as a judgement with what to check, not ranked first
+/// with a caveat (helper review, 2026-12-02: they led at 65 in GovCloud).
+#[test]
+fn durable_functions_are_set_aside_where_aws_has_not_announced_them() {
+    let base = "languages=python&definition=code&duration=2d&waits=human";
+    let commercial = run(base);
+    assert_eq!(
+        commercial.top,
+        Some(DF),
+        "the same work elsewhere leads with durable functions"
+    );
+    for region in ["govcloud", "china"] {
+        let e = run(&format!("{base}&region={region}"));
+        assert!(excluded(&e, DF), "{region}");
+        let why = &ranked(&e, DF).excluded_by[0];
+        assert_eq!(why.rule, "region-unannounced-df");
+        assert!(why.judgement && why.advice.is_some(), "{region}: {why:?}");
+        assert_ne!(e.top, Some(DF), "{region}");
+    }
 }
