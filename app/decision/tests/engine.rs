@@ -451,3 +451,35 @@ fn durable_functions_are_set_aside_where_aws_has_not_announced_them() {
         assert_ne!(e.top, Some(DF), "{region}");
     }
 }
+
+/// "At this volume" means the volume of work the claim is about. Case C6 (50 starts a second,
+/// 500 items of 5 steps each) was told Standard's per-transition charges "stay small" beside
+/// $63,520 a month, and that Lambda's concurrency is "rarely a constraint" at 125,000 steps a
+/// second (helper review, 2026-12-02). The low-volume rules now also need the steps a second
+/// (starts × items × steps) under the same 100.
+#[test]
+fn low_volume_reasons_count_the_work_a_run_fans_out_to() {
+    let low = [
+        "rate-under-100-df",
+        "rate-under-100-std",
+        "rate-under-100-exp",
+    ];
+    let fired = |e: &Evaluation<'static>| -> Vec<&'static str> {
+        e.ranking
+            .iter()
+            .flat_map(|r| r.pros.iter().chain(&r.against))
+            .map(|x| x.rule)
+            .filter(|rule| low.contains(rule))
+            .collect()
+    };
+    let fanned = run("waits=human&repeat_safe=some-exactly-once&fanout=500&rate=50&duration=1d&audit=required&steps=5");
+    assert_eq!(fired(&fanned), Vec::<&str>::new());
+    let single = run(
+        "waits=human&repeat_safe=some-exactly-once&rate=0.5&duration=1d&audit=required&steps=5",
+    );
+    assert_eq!(
+        fired(&single).len(),
+        3,
+        "half a start a second of 5 steps is low volume"
+    );
+}
