@@ -329,3 +329,29 @@ fn a_few_dollars_a_month_is_level_on_cost() {
         level.text
     );
 }
+
+/// The price per million runs is a list price. With the free tier counted, 30 runs a month
+/// cost nothing, and the page said so per million runs too ("$0.00 per million runs"; helper
+/// review, 2026-12-02), which no team could plan on.
+#[test]
+fn the_price_per_million_runs_leaves_the_free_tier_out() {
+    let base = "runs_per_month=30&duration=2m&steps=3&cost=decisive";
+    let with = run(&format!("{base}&free_tier=include"));
+    let without = run(&format!("{base}&free_tier=exclude"));
+    for r in &with.ranking {
+        let c = r.cost.as_ref().expect("priced");
+        let list = ranked(&without, r.option).cost.as_ref().expect("priced");
+        assert!(c.monthly_usd <= list.monthly_usd, "{}", r.option);
+        assert!(c.per_million_runs_usd > 0.0, "{}", r.option);
+        assert_eq!(
+            cents(c.per_million_runs_usd),
+            cents(list.per_million_runs_usd),
+            "{}",
+            r.option
+        );
+    }
+    assert!(
+        ranked(&with, STD).cost.as_ref().unwrap().monthly_usd < 0.01,
+        "the free tier covers Standard's 30 runs"
+    );
+}

@@ -45,7 +45,9 @@ pub const CHART_MAX_RUNS: f64 = 1e10;
 /// One option's monthly cost.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Cost<'m> {
+    /// USD a month at the team's volume, the free tier taken off when the answers count it.
     pub monthly_usd: f64,
+    /// USD per million runs at list price, before any free tier.
     pub per_million_runs_usd: f64,
     pub runs_per_month: f64,
     pub breakdown: Vec<CostLine>,
@@ -480,12 +482,20 @@ pub(crate) fn totals(priced: &[Option<Lines>]) -> [f64; MAX_OPTIONS] {
     costs
 }
 
-/// Each option's cost, in model order, from [`price_options`]' lines.
+/// Each option's cost, in model order, from [`price_options`]' lines. The price per million
+/// runs is at list price: with the free tier counted, a small volume's monthly total is near
+/// nothing, and dividing it by the runs would say a million runs cost nothing too, so that
+/// figure is priced again without the free tier.
 pub(crate) fn for_options<'m>(
+    model: &Model,
     index: &'m Index,
     inp: &Inputs,
     priced: &[Option<Lines>],
 ) -> Vec<Option<Cost<'m>>> {
+    let list = Inputs {
+        free_tier: false,
+        ..*inp
+    };
     priced
         .iter()
         .enumerate()
@@ -493,10 +503,18 @@ pub(crate) fn for_options<'m>(
             let lines = lines.as_ref()?;
             let monthly = lines.total();
             let (facts, third_party) = &index.cost_facts[i];
+            let at_list = if inp.free_tier {
+                model.options[i]
+                    .cost_model
+                    .and_then(|kind| total(model, index, kind, &list, inp.runs))
+                    .unwrap_or(monthly)
+            } else {
+                monthly
+            };
             Some(Cost {
                 monthly_usd: monthly,
                 per_million_runs_usd: if inp.runs > 0.0 {
-                    monthly / inp.runs * 1e6
+                    at_list / inp.runs * 1e6
                 } else {
                     0.0
                 },

@@ -316,7 +316,7 @@ pub fn evaluate<'m>(model: &'m Model, answers: &Answers) -> Evaluation<'m> {
     } else {
         tally.scores.top(n)
     };
-    let mut costs = cost::for_options(index, &tally.cost_inputs, &tally.priced);
+    let mut costs = cost::for_options(model, index, &tally.cost_inputs, &tally.priced);
     let cheapest = (0..n)
         .filter(|&o| !tally.scores.is_excluded(o))
         .filter_map(|o| Some((o, costs[o].as_ref()?.monthly_usd)))
