@@ -319,7 +319,7 @@ fn OptionCard(ranked: Ranked<'static>, is_top: bool) -> impl IntoView {
                         .map(|(text, colours)| {
                             view! {
                                 <span class=format!(
-                                    "ml-2 rounded px-2 py-0.5 text-xs font-semibold {colours}",
+                                    "ml-2 inline-block whitespace-nowrap rounded px-2 py-0.5 text-xs font-semibold {colours}",
                                 )>{text}</span>
                             }
                         })}
