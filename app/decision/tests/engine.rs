@@ -483,3 +483,30 @@ fn low_volume_reasons_count_the_work_a_run_fans_out_to() {
         "half a start a second of 5 steps is low volume"
     );
 }
+
+/// Case C2: a run that mostly waits on timers, with nothing outside it to wait for. Durable
+/// functions were told both "waits suspend with no compute charges" and "suspending without
+/// compute charges would go unused", and the excluded Express that "its 5-minute window does
+/// not get in the way" of a one-hour run (helper review, 2026-12-02). The `waits` answer is
+/// about what is outside the run; its reasons now say only that.
+#[test]
+fn no_outside_waits_does_not_deny_timer_waits() {
+    let e = run(
+        "duration=1h&steps=2&idle=mostly-waiting&waits=none&trigger=event&runs_per_month=50&cost=matters",
+    );
+    let reason = |option: &str, rule: &str| {
+        let r = ranked(&e, option);
+        r.pros
+            .iter()
+            .chain(&r.against)
+            .find(|x| x.rule == rule)
+            .map(|x| x.text.to_string())
+            .unwrap_or_else(|| panic!("{option} shows {rule}"))
+    };
+    assert!(reason(DF, "idle-mostly-waiting-df").contains("suspend"));
+    let none_df = reason(DF, "waits-none-df");
+    assert!(none_df.contains("outside the run"), "{none_df}");
+    assert!(!none_df.starts_with("Suspending"), "{none_df}");
+    let none_exp = reason(EXP, "waits-none-exp");
+    assert!(!none_exp.contains("5-minute"), "{none_exp}");
+}
