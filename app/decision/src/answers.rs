@@ -258,7 +258,7 @@ impl Answers {
     ) -> (Self, Vec<Notice>) {
         let mut answers = Answers::empty(model);
         let mut notices = Vec::new();
-        for (key, value) in pairs {
+        for (key, whole) in pairs {
             if ignore.contains(&key) {
                 continue;
             }
@@ -266,7 +266,7 @@ impl Answers {
                 notices.push(Notice::new(
                     NoticeKind::UnknownQuestion,
                     Some(key),
-                    Some(value),
+                    Some(whole),
                     format!(
                         "“{}” is not a question this model asks, so it was ignored.",
                         clip(key)
@@ -275,60 +275,69 @@ impl Answers {
                 continue;
             };
             let q = &model.questions[qi];
-            // A blank value is how forms say "not sure".
-            if value.trim().is_empty() {
-                continue;
-            }
-            let slot = match read_value(q, value) {
-                Ok((slot, notice)) => {
-                    notices.extend(notice);
-                    slot
-                }
-                Err(notice) => {
-                    notices.push(notice);
+            // A several-answer question also takes its answers comma-separated
+            // (`languages=go,rust`), as `options` does; the links this site writes repeat the key.
+            let parts: Vec<&str> = if q.kind == QuestionKind::Multi {
+                whole.split(',').map(str::trim).collect()
+            } else {
+                vec![whole]
+            };
+            for value in parts {
+                // A blank value is how forms say "not sure".
+                if value.trim().is_empty() {
                     continue;
                 }
-            };
-            let current = answers.slots[qi];
-            match q.kind {
-                QuestionKind::Multi => {
-                    answers.slots[qi].choices |= slot.choices;
-                }
-                QuestionKind::Single if current.is_empty() => answers.slots[qi] = slot,
-                QuestionKind::Single if current == slot => {}
-                // A figure and a range for the same question (a form sends both): the figure
-                // is the finer answer and wins; a notice says so when they disagree.
-                QuestionKind::Single if current.number.is_some() != slot.number.is_some() => {
-                    let (figure, range) = if slot.number.is_some() {
-                        (slot, current)
-                    } else {
-                        (current, slot)
-                    };
-                    answers.slots[qi] = figure;
-                    if figure.choices != range.choices {
-                        notices.push(Notice::new(
-                            NoticeKind::FigureOverRange,
-                            Some(&q.id),
-                            Some(value),
-                            format!(
-                                "“{}” got both a figure ({}) and a range that does not hold it (“{}”); the figure was used.",
-                                q.prompt,
-                                describe_slot(q, figure),
-                                describe_slot(q, Slot { choices: range.choices, number: None })
-                            ),
-                        ));
+                let slot = match read_value(q, value) {
+                    Ok((slot, notice)) => {
+                        notices.extend(notice);
+                        slot
                     }
+                    Err(notice) => {
+                        notices.push(notice);
+                        continue;
+                    }
+                };
+                let current = answers.slots[qi];
+                match q.kind {
+                    QuestionKind::Multi => {
+                        answers.slots[qi].choices |= slot.choices;
+                    }
+                    QuestionKind::Single if current.is_empty() => answers.slots[qi] = slot,
+                    QuestionKind::Single if current == slot => {}
+                    // A figure and a range for the same question (a form sends both): the figure
+                    // is the finer answer and wins; a notice says so when they disagree.
+                    QuestionKind::Single if current.number.is_some() != slot.number.is_some() => {
+                        let (figure, range) = if slot.number.is_some() {
+                            (slot, current)
+                        } else {
+                            (current, slot)
+                        };
+                        answers.slots[qi] = figure;
+                        if figure.choices != range.choices {
+                            notices.push(Notice::new(
+                                NoticeKind::FigureOverRange,
+                                Some(&q.id),
+                                Some(value),
+                                format!(
+                                    "“{}” got both a figure ({}) and a range that does not hold it (“{}”); the figure was used.",
+                                    q.prompt,
+                                    describe_slot(q, figure),
+                                    describe_slot(q, Slot { choices: range.choices, number: None })
+                                ),
+                            ));
+                        }
+                    }
+                    QuestionKind::Single => notices.push(Notice::new(
+                        NoticeKind::RepeatedAnswer,
+                        Some(&q.id),
+                        Some(value),
+                        format!(
+                            "“{}” was answered more than once; the first answer (“{}”) was kept.",
+                            q.prompt,
+                            describe_slot(q, current)
+                        ),
+                    )),
                 }
-                QuestionKind::Single => notices.push(Notice::new(
-                    NoticeKind::RepeatedAnswer,
-                    Some(&q.id),
-                    Some(value),
-                    format!(
-                        "“{}” was answered more than once; the first answer (“{}”) was kept.",
-                        q.prompt,
-                        describe_slot(q, current)
-                    ),
-                )),
             }
         }
         (answers, notices)

@@ -54,6 +54,24 @@ fn a_bad_value_among_several_answers_leaves_the_others_and_says_so() {
     assert!(about("rate").contains("treated as not answered"));
 }
 
+/// A hand-written link may list several answers with commas, as `options=` does; a bad one
+/// among them is left out with a notice, as when the key is repeated (helper review,
+/// 2026-12-02: `languages=go,rust,dotnet` was rejected whole).
+#[test]
+fn several_answers_may_be_written_with_commas() {
+    let m = builtin();
+    let (commas, notices) = parse(&m, "languages=go,rust,dotnet");
+    assert!(notices.is_empty(), "{notices:?}");
+    let (repeated, _) = parse(&m, "languages=go&languages=rust&languages=dotnet");
+    assert_eq!(commas, repeated);
+    let (answers, notices) = parse(&m, "languages=python, klingon");
+    assert_eq!(answers.selected(&m, "languages"), ["python"]);
+    assert_eq!(notices.len(), 1);
+    // A one-answer question does not split: a comma there is still one unreadable answer.
+    let (_, notices) = parse(&m, "waits=none,human");
+    assert_eq!(notices.len(), 1);
+}
+
 #[test]
 fn a_synchronous_caller_is_told_it_cannot_wait_only_past_what_a_caller_can_wait() {
     let conflict = |query: &str| {
