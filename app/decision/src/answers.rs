@@ -283,64 +283,70 @@ impl Answers {
                 vec![whole]
             };
             for value in parts {
-                // A blank value is how forms say "not sure".
-                if value.trim().is_empty() {
-                    continue;
-                }
-                let slot = match read_value(q, value) {
-                    Ok((slot, notice)) => {
-                        notices.extend(notice);
-                        slot
-                    }
-                    Err(notice) => {
-                        notices.push(notice);
-                        continue;
-                    }
-                };
-                let current = answers.slots[qi];
-                match q.kind {
-                    QuestionKind::Multi => {
-                        answers.slots[qi].choices |= slot.choices;
-                    }
-                    QuestionKind::Single if current.is_empty() => answers.slots[qi] = slot,
-                    QuestionKind::Single if current == slot => {}
-                    // A figure and a range for the same question (a form sends both): the figure
-                    // is the finer answer and wins; a notice says so when they disagree.
-                    QuestionKind::Single if current.number.is_some() != slot.number.is_some() => {
-                        let (figure, range) = if slot.number.is_some() {
-                            (slot, current)
-                        } else {
-                            (current, slot)
-                        };
-                        answers.slots[qi] = figure;
-                        if figure.choices != range.choices {
-                            notices.push(Notice::new(
-                                NoticeKind::FigureOverRange,
-                                Some(&q.id),
-                                Some(value),
-                                format!(
-                                    "“{}” got both a figure ({}) and a range that does not hold it (“{}”); the figure was used.",
-                                    q.prompt,
-                                    describe_slot(q, figure),
-                                    describe_slot(q, Slot { choices: range.choices, number: None })
-                                ),
-                            ));
-                        }
-                    }
-                    QuestionKind::Single => notices.push(Notice::new(
-                        NoticeKind::RepeatedAnswer,
-                        Some(&q.id),
-                        Some(value),
-                        format!(
-                            "“{}” was answered more than once; the first answer (“{}”) was kept.",
-                            q.prompt,
-                            describe_slot(q, current)
-                        ),
-                    )),
-                }
+                answers.read_one(q, qi, value, &mut notices);
             }
         }
         (answers, notices)
+    }
+
+    /// Adds one value given for question `q` (index `qi`): a choice or a figure, merged with
+    /// what the question already holds; anything not applied as written is named in `notices`.
+    fn read_one(&mut self, q: &Question, qi: usize, value: &str, notices: &mut Vec<Notice>) {
+        // A blank value is how forms say "not sure".
+        if value.trim().is_empty() {
+            return;
+        }
+        let slot = match read_value(q, value) {
+            Ok((slot, notice)) => {
+                notices.extend(notice);
+                slot
+            }
+            Err(notice) => {
+                notices.push(notice);
+                return;
+            }
+        };
+        let current = self.slots[qi];
+        match q.kind {
+            QuestionKind::Multi => {
+                self.slots[qi].choices |= slot.choices;
+            }
+            QuestionKind::Single if current.is_empty() => self.slots[qi] = slot,
+            QuestionKind::Single if current == slot => {}
+            // A figure and a range for the same question (a form sends both): the figure
+            // is the finer answer and wins; a notice says so when they disagree.
+            QuestionKind::Single if current.number.is_some() != slot.number.is_some() => {
+                let (figure, range) = if slot.number.is_some() {
+                    (slot, current)
+                } else {
+                    (current, slot)
+                };
+                self.slots[qi] = figure;
+                if figure.choices != range.choices {
+                    notices.push(Notice::new(
+                        NoticeKind::FigureOverRange,
+                        Some(&q.id),
+                        Some(value),
+                        format!(
+                            "“{}” got both a figure ({}) and a range that does not hold it (“{}”); the figure was used.",
+                            q.prompt,
+                            describe_slot(q, figure),
+                            describe_slot(q, Slot { choices: range.choices, number: None })
+                        ),
+                    ));
+                }
+            }
+            QuestionKind::Single => notices.push(Notice::new(
+                NoticeKind::RepeatedAnswer,
+                Some(&q.id),
+                Some(value),
+                format!(
+                    "“{}” was answered more than once; the first answer (“{}”) was kept.",
+                    q.prompt,
+                    describe_slot(q, current)
+                ),
+            )),
+        }
     }
 
     /// Replaces one question's answer with what a form's inputs for it hold (its checked

@@ -320,14 +320,7 @@ fn price_is_counted_once() {
         "rate-100-2000-exp",
         "rate-2000-100k-std",
     ];
-    let fired = |e: &Evaluation<'static>| -> Vec<&'static str> {
-        e.ranking
-            .iter()
-            .flat_map(|r| r.pros.iter().chain(&r.against))
-            .map(|reason| reason.rule)
-            .filter(|rule| price_rules.contains(rule))
-            .collect()
-    };
+    let fired = |e: &Evaluation<'static>| fired_among(e, &price_rules);
     for rate in ["50", "500", "5000"] {
         let unweighed = run(&format!("duration=5s&rate={rate}"));
         assert!(
@@ -482,14 +475,7 @@ fn low_volume_reasons_count_the_work_a_run_fans_out_to() {
         "rate-under-100-std",
         "rate-under-100-exp",
     ];
-    let fired = |e: &Evaluation<'static>| -> Vec<&'static str> {
-        e.ranking
-            .iter()
-            .flat_map(|r| r.pros.iter().chain(&r.against))
-            .map(|x| x.rule)
-            .filter(|rule| low.contains(rule))
-            .collect()
-    };
+    let fired = |e: &Evaluation<'static>| fired_among(e, &low);
     let fanned = run("waits=human&repeat_safe=some-exactly-once&fanout=500&rate=50&duration=1d&audit=required&steps=5");
     assert_eq!(fired(&fanned), Vec::<&str>::new());
     let single = run(
@@ -527,4 +513,14 @@ fn no_outside_waits_does_not_deny_timer_waits() {
     assert!(!none_df.starts_with("Suspending"), "{none_df}");
     let none_exp = reason(EXP, "waits-none-exp");
     assert!(!none_exp.contains("5-minute"), "{none_exp}");
+}
+
+/// The rules among `rules` that gave any option a reason for or against.
+fn fired_among(e: &Evaluation<'static>, rules: &[&str]) -> Vec<&'static str> {
+    e.ranking
+        .iter()
+        .flat_map(|r| r.pros.iter().chain(&r.against))
+        .map(|reason| reason.rule)
+        .filter(|rule| rules.contains(rule))
+        .collect()
 }

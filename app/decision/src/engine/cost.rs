@@ -775,10 +775,15 @@ pub(crate) fn effect(per_decade: i32, floor: f64, c: f64, cheapest: f64) -> i32 
     -((f64::from(per_decade) * decades).round() as i32)
 }
 
-/// Whether an option costing `c` counts as level with the cheapest: within `floor` of it (or,
-/// with no floor, within rounding).
-pub(crate) fn level_on_cost(floor: f64, c: f64, cheapest: f64) -> bool {
-    c <= cheapest * 1.000_001 || c - cheapest <= floor
+/// Whether an option costing `c` is the cheapest itself (within rounding).
+pub(crate) fn is_cheapest(c: f64, cheapest: f64) -> bool {
+    c <= cheapest * 1.000_001
+}
+
+/// Whether an option costing `c` counts as level with the cheapest: the cheapest itself, or
+/// within `floor` (USD a month) of it.
+fn level_on_cost(floor: f64, c: f64, cheapest: f64) -> bool {
+    is_cheapest(c, cheapest) || c - cheapest <= floor
 }
 
 /// The least and the most score effect cost can have at a weight (0 when not weighed).

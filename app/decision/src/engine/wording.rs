@@ -251,7 +251,8 @@ pub(crate) fn cost_reason<'m>(
     if effect == 0 {
         return None;
     }
-    let level_within = (effect > 0 && cost.monthly_usd > cheapest_usd * 1.000_001).then_some(floor);
+    let level_within =
+        (effect > 0 && !super::cost::is_cheapest(cost.monthly_usd, cheapest_usd)).then_some(floor);
     Some(Reason {
         rule: "cost",
         question: Some("cost"),
