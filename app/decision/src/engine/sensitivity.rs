@@ -71,15 +71,16 @@ pub(crate) fn what_would_change<'m>(
     tally: &Tally,
     top: Option<usize>,
 ) -> Vec<Change<'m>> {
-    // Per question, the smallest change that moves the top pick: (distance, question, slot, new top).
+    // Per question, the smallest change that moves the top pick: (distance, question, slot,
+    // new top). Changes are shown nearest first, earlier questions first among equals, so the
+    // questions are tried one distance at a time, each in model order: once `SHOWN` changes
+    // are found, every change not yet tried is farther, or as near and for a later question,
+    // and none of them could be shown. (Trying each question's answers to the end first, as
+    // before, tried answers two and three steps away on early questions that three one-step
+    // changes on later questions then left out.)
     let mut found: Vec<(u32, usize, Slot, usize)> = Vec::new();
     let mut scratch = answers.clone();
-    let mut alts = Vec::with_capacity(32);
     let answered = answers.len();
-    // The distances of the nearest changes found so far, nearest first. Changes are shown
-    // nearest first, earlier questions first among equals, so once `SHOWN` questions have
-    // one, a later question can be shown only for a nearer change.
-    let mut nearest = [u32::MAX; SHOWN];
     // Conflicts the answers already raise; a change that raises another is no way forward
     // (a synchronous caller suggested for a run of two weeks).
     let raised: Vec<bool> = index
@@ -87,71 +88,95 @@ pub(crate) fn what_would_change<'m>(
         .iter()
         .map(|tests| raises(tests, answers, &tally.measures))
         .collect();
-    // New top per equivalence class of a one-answer question's choices, reused across them.
-    for q in 0..model.questions.len() {
-        let bound = nearest[SHOWN - 1];
-        if bound <= 1 {
-            // No change is nearer than one step.
-            break;
-        }
-        if !index.affects(q) || tally.cannot_change_top(model, index, q, top) {
-            continue;
-        }
-        let current = answers.slot(q);
-        alternatives(model, q, current, &mut alts);
-        let base = tally.without(q);
-        let single = model.questions[q].kind == QuestionKind::Single;
-        let mut seen: [Option<Option<usize>>; 32] = [None; 32];
-        let mut best: Option<(u32, Slot, usize)> = None;
-        for &(slot, distance) in &alts {
-            if distance >= bound || best.is_some_and(|(d, _, _)| d <= distance) {
-                // Nearest first: nothing after it is nearer.
-                break;
+    // The questions still open to a change, each set up when the first distance reaches it.
+    let mut open: Vec<Open> = Vec::new();
+    let mut set_up = 0;
+    let mut distance = 1;
+    while found.len() < SHOWN && (set_up < model.questions.len() || !open.is_empty()) {
+        let mut at = 0;
+        loop {
+            if at == open.len() {
+                // Every question set up so far has been tried at this distance; set up the
+                // next one, which this distance reaches first.
+                let Some(q) = (set_up..model.questions.len())
+                    .find(|&q| index.affects(q) && !tally.cannot_change_top(model, index, q, top))
+                else {
+                    set_up = model.questions.len();
+                    break;
+                };
+                set_up = q + 1;
+                let mut alts = Vec::new();
+                alternatives(model, q, answers.slot(q), &mut alts);
+                open.push(Open {
+                    q,
+                    alts,
+                    next: 0,
+                    base: tally.without(q),
+                    seen: [NOT_TRIED; 32],
+                });
             }
-            let class = slot
-                .first()
-                .filter(|_| single && slot.number.is_none())
-                .and_then(|c| index.classes[q].get(c).copied())
-                .map(usize::from);
-            let new_top = match class.and_then(|k| seen[k]) {
-                Some(known) => known,
-                None => {
-                    scratch.set_slot(q, slot);
-                    let remaining =
-                        answered - usize::from(!current.is_empty()) + usize::from(!slot.is_empty());
-                    let t = if remaining == 0 {
-                        None
-                    } else {
-                        tally.top_after(model, index, &scratch, q, top, &base)
-                    };
-                    if let Some(k) = class {
-                        seen[k] = Some(t);
+            let question = &mut open[at];
+            let q = question.q;
+            let current = answers.slot(q);
+            let single = model.questions[q].kind == QuestionKind::Single;
+            let mut change = None;
+            while let Some(&(slot, d)) = question.alts.get(question.next) {
+                if d > distance {
+                    break;
+                }
+                question.next += 1;
+                let class = slot
+                    .first()
+                    .filter(|_| single && slot.number.is_none())
+                    .and_then(|c| index.classes[q].get(c).copied())
+                    .map(usize::from);
+                let known = class.map(|k| question.seen[k]).filter(|&t| t != NOT_TRIED);
+                let new_top = match known {
+                    Some(t) => (t != NO_TOP).then_some(usize::from(t)),
+                    None => {
+                        scratch.set_slot(q, slot);
+                        let remaining = answered - usize::from(!current.is_empty())
+                            + usize::from(!slot.is_empty());
+                        let t = if remaining == 0 {
+                            None
+                        } else {
+                            tally.top_after(model, index, &scratch, q, top, &question.base)
+                        };
+                        if let Some(k) = class {
+                            question.seen[k] = t.map_or(NO_TOP, |t| t as u8);
+                        }
+                        t
                     }
-                    t
-                }
-            };
-            if let Some(t) = new_top.filter(|&t| Some(t) != top) {
-                scratch.set_slot(q, slot);
-                let measures = Measures::compute(index, &scratch);
-                let contradicts = index
-                    .conflicts
-                    .iter()
-                    .zip(&raised)
-                    .any(|(tests, &was)| !was && raises(tests, &scratch, &measures));
-                if !contradicts {
-                    best = Some((distance, slot, t));
+                };
+                if let Some(t) = new_top.filter(|&t| Some(t) != top) {
+                    scratch.set_slot(q, slot);
+                    let measures = Measures::compute(index, &scratch);
+                    let contradicts = index
+                        .conflicts
+                        .iter()
+                        .zip(&raised)
+                        .any(|(tests, &was)| !was && raises(tests, &scratch, &measures));
+                    if !contradicts {
+                        change = Some((d, q, slot, t));
+                        break;
+                    }
                 }
             }
-        }
-        scratch.set_slot(q, current);
-        if let Some((d, slot, t)) = best {
-            found.push((d, q, slot, t));
-            let at = nearest.partition_point(|&x| x <= d);
-            if at < SHOWN {
-                nearest.copy_within(at..SHOWN - 1, at + 1);
-                nearest[at] = d;
+            scratch.set_slot(q, current);
+            let done = question.next == question.alts.len();
+            if let Some(c) = change {
+                found.push(c);
+                open.remove(at);
+                if found.len() == SHOWN {
+                    break;
+                }
+            } else if done {
+                open.remove(at);
+            } else {
+                at += 1;
             }
         }
+        distance += 1;
     }
     found.sort_by_key(|(d, q, _, _)| (*d, *q));
     found
@@ -164,6 +189,21 @@ pub(crate) fn what_would_change<'m>(
             new_top: &model.options[t],
         })
         .collect()
+}
+
+/// The new top for a class of choices not tried yet, and for one that leaves no top.
+const NOT_TRIED: u8 = u8::MAX;
+const NO_TOP: u8 = u8::MAX - 1;
+
+/// A question "what would change" is still trying answers to: its answers one step away and
+/// more (see [`alternatives`]), how many of them it has tried, the tally without it, and the
+/// new top per class of equivalent choices tried.
+struct Open {
+    q: usize,
+    alts: Vec<(Slot, u32)>,
+    next: usize,
+    base: super::tally::Scores,
+    seen: [u8; 32],
 }
 
 pub(crate) fn next_question(
@@ -215,4 +255,106 @@ pub(crate) fn next_question(
         }
     }
     best.map(|(_, q)| q)
+}
+
+/// The criterion benchmark's answer sets.
+#[cfg(all(test, feature = "toml"))]
+#[path = "../../tests/common/workloads.rs"]
+mod workloads;
+
+/// "What would change" finds what trying every answer one step away and more on every
+/// question would, and shows the same three.
+#[cfg(all(test, feature = "toml"))]
+mod tests {
+    use super::*;
+    use crate::engine::tally::incremental::answers;
+    use proptest::prelude::*;
+    use std::sync::LazyLock;
+
+    static MODEL: LazyLock<Model> = LazyLock::new(crate::load::builtin);
+
+    /// Per question, the nearest answer (first in [`alternatives`]' order) whose full tally
+    /// gives another top and raises no conflict the answers do not already raise; the
+    /// nearest `SHOWN`, earlier questions first among equals.
+    fn every_change(m: &Model, a: &Answers) -> Vec<(usize, Slot, usize)> {
+        let index = m.index();
+        let tally = Tally::new(m, index, a);
+        let top = (!a.is_empty()).then(|| tally.scores.top(tally.n)).flatten();
+        let raised: Vec<bool> = index
+            .conflicts
+            .iter()
+            .map(|t| raises(t, a, &tally.measures))
+            .collect();
+        let mut found = Vec::new();
+        let mut alts = Vec::new();
+        for q in 0..m.questions.len() {
+            alternatives(m, q, a.slot(q), &mut alts);
+            for &(slot, d) in &alts {
+                let mut changed = a.clone();
+                changed.set_slot(q, slot);
+                let full = Tally::new(m, index, &changed);
+                let new_top = (!changed.is_empty())
+                    .then(|| full.scores.top(full.n))
+                    .flatten();
+                let Some(t) = new_top.filter(|&t| Some(t) != top) else {
+                    continue;
+                };
+                let contradicts = index
+                    .conflicts
+                    .iter()
+                    .zip(&raised)
+                    .any(|(tests, &was)| !was && raises(tests, &changed, &full.measures));
+                if !contradicts {
+                    found.push((d, q, slot, t));
+                    break;
+                }
+            }
+        }
+        found.sort_by_key(|&(d, q, _, _)| (d, q));
+        found
+            .into_iter()
+            .take(SHOWN)
+            .map(|(_, q, s, t)| (q, s, t))
+            .collect()
+    }
+
+    fn shown(m: &Model, a: &Answers) -> Vec<(usize, Slot, usize)> {
+        let index = m.index();
+        let tally = Tally::new(m, index, a);
+        let top = (!a.is_empty()).then(|| tally.scores.top(tally.n)).flatten();
+        what_would_change(m, index, a, &tally, top)
+            .into_iter()
+            .map(|c| {
+                let q = m.questions.iter().position(|x| x.id == c.question.id);
+                let t = m.options.iter().position(|x| x.id == c.new_top.id);
+                (q.unwrap(), c.to, t.unwrap())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_benchmark_workloads_show_what_trying_everything_shows() {
+        let m = &*MODEL;
+        for q in [
+            super::workloads::FIGURES,
+            super::workloads::BUCKETS,
+            "duration=days&waits=human&services=few",
+            "rate=450&duration=36h&cost=decisive&waits=human",
+        ] {
+            let a = crate::PageQuery::parse(m, q).answers;
+            let expected = every_change(m, &a);
+            assert!(!expected.is_empty(), "{q} has a change to show");
+            assert_eq!(shown(m, &a), expected, "{q}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn what_would_change_matches_trying_every_answer(a in answers()) {
+            let m = &*MODEL;
+            prop_assert_eq!(shown(m, &a), every_change(m, &a), "{}", a.to_query(m));
+        }
+    }
 }

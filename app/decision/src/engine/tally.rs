@@ -713,7 +713,7 @@ mod tests {
 
 /// The incremental re-scoring and the pruning of questions agree with tallying from scratch.
 #[cfg(all(test, feature = "toml"))]
-mod incremental {
+pub(crate) mod incremental {
     use super::*;
     use crate::engine::sensitivity::alternatives;
     use proptest::prelude::*;
@@ -722,7 +722,7 @@ mod incremental {
     static MODEL: LazyLock<Model> = LazyLock::new(crate::load::builtin);
 
     /// Per question: whether answered, a choice seed, whether a figure, and where in its range.
-    fn answers() -> impl Strategy<Value = Answers> {
+    pub(crate) fn answers() -> impl Strategy<Value = Answers> {
         let m = &*MODEL;
         prop::collection::vec(
             (0u8..4, any::<u32>(), any::<bool>(), 0.0f64..1.0),
