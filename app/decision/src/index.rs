@@ -29,6 +29,7 @@ pub(crate) enum Test {
         m: Measure,
         at_least: Option<f64>,
         at_most: Option<f64>,
+        may_exceed: Option<f64>,
     },
 }
 
@@ -551,6 +552,7 @@ impl Index {
             m,
             at_least: c.at_least,
             at_most: c.at_most,
+            may_exceed: c.may_exceed,
         })
     }
 

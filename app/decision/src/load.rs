@@ -180,6 +180,7 @@ mod tests {
             ("up_to = 60.0", "up_to = nan", "choices.up_to"),
             ("value = 0.8", "value = nan", "choices.value"),
             ("at_least = 150.0", "at_least = nan", "at_least"),
+            ("may_exceed = 150.0", "may_exceed = nan", "may_exceed"),
         ] {
             assert!(BUILTIN_TOML.contains(from), "{from}");
             let src = BUILTIN_TOML.replacen(from, to, 1);

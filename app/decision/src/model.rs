@@ -446,6 +446,11 @@ pub struct Condition {
     /// Matches when the measure is known to be at most this.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at_most: Option<f64>,
+    /// Matches when the measure may be above this: a figure above it, or a range that reaches
+    /// above it. Where a range is enough to warn but a figure can tell (a run of "1 to 5
+    /// minutes" may leave Express little headroom; a run of 2 minutes does not).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub may_exceed: Option<f64>,
 }
 
 /// One condition or several that must all hold; a model file may write either.

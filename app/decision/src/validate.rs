@@ -147,7 +147,7 @@ impl fmt::Display for Problem {
             ),
             Problem::ConditionShape { owner } => write!(
                 f,
-                "“{owner}” has a condition that must test exactly one thing: a `question` with `any` or `none_of`, or a `measure` with `at_least` and/or `at_most`"
+                "“{owner}” has a condition that must test exactly one thing: a `question` with `any` or `none_of`, or a `measure` with `at_least`, `at_most` and/or `may_exceed`"
             ),
             Problem::RuleWeight { rule } => write!(
                 f,
@@ -261,6 +261,7 @@ impl Check<'_> {
     fn condition(&mut self, owner: &str, c: &Condition) {
         self.finite(owner, "at_least", c.at_least);
         self.finite(owner, "at_most", c.at_most);
+        self.finite(owner, "may_exceed", c.may_exceed);
         let choice_test = c.question.is_some();
         let measure_test = c.measure.is_some();
         let shape_ok = match (choice_test, measure_test) {
@@ -268,10 +269,10 @@ impl Check<'_> {
                 let tests = usize::from(!c.any.is_empty())
                     + usize::from(!c.none_of.is_empty())
                     + usize::from(c.answered.is_some());
-                tests == 1 && c.at_least.is_none() && c.at_most.is_none()
+                tests == 1 && c.at_least.is_none() && c.at_most.is_none() && c.may_exceed.is_none()
             }
             (false, true) => {
-                (c.at_least.is_some() || c.at_most.is_some())
+                (c.at_least.is_some() || c.at_most.is_some() || c.may_exceed.is_some())
                     && c.any.is_empty()
                     && c.none_of.is_empty()
                     && c.answered.is_none()

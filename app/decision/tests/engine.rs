@@ -524,3 +524,22 @@ fn fired_among(e: &Evaluation<'static>, rules: &[&str]) -> Vec<&'static str> {
         .filter(|rule| rules.contains(rule))
         .collect()
 }
+
+/// A run of "1 to 5 minutes" may come close to Express's 5-minute cap, and so may a figure
+/// above half of it; a figure of 2 minutes leaves more than double headroom and is not told it
+/// has little (it was until model version 2026.12.02.6, because the rule read the range the
+/// figure falls in).
+#[test]
+fn express_headroom_is_warned_of_only_where_the_run_may_take_over_half_its_cap() {
+    let headroom = ["duration-minutes-exp"];
+    let fired = |q: &str| fired_among(&run(q), &headroom);
+    assert_eq!(fired("duration=minutes&waits=none"), headroom, "a range");
+    assert_eq!(fired("duration=4m&waits=none"), headroom, "4 minutes");
+    assert!(fired("duration=2m&waits=none").is_empty(), "2 minutes");
+    assert!(fired("duration=150s&waits=none").is_empty(), "exactly half");
+    let (two, four) = (run("duration=2m&waits=none"), run("duration=4m&waits=none"));
+    assert!(
+        ranked(&two, EXP).score > ranked(&four, EXP).score,
+        "Express fits a 2-minute run better than a 4-minute one"
+    );
+}

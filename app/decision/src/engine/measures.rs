@@ -182,6 +182,11 @@ impl Quantity {
         self.lo >= x
     }
 
+    /// Possibly above `x`: a figure above it, or a range reaching above it (for conditions).
+    pub fn may_exceed(&self, x: f64) -> bool {
+        self.hi > x
+    }
+
     /// Certainly at most `x` (for conditions).
     pub fn at_most(&self, x: f64) -> bool {
         self.hi <= x

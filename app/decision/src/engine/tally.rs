@@ -185,8 +185,11 @@ pub(crate) fn holds(t: &Test, answers: &Answers, measures: &Measures) -> bool {
             m,
             at_least,
             at_most,
+            may_exceed,
         } => measures.get(m).is_some_and(|v| {
-            at_least.is_none_or(|x| v.at_least(x)) && at_most.is_none_or(|x| v.at_most(x))
+            at_least.is_none_or(|x| v.at_least(x))
+                && at_most.is_none_or(|x| v.at_most(x))
+                && may_exceed.is_none_or(|x| v.may_exceed(x))
         }),
     }
 }
