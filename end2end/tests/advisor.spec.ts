@@ -504,3 +504,57 @@ test("axe finds nothing on a rich result, light and dark", async ({ page }, info
     await expect(p.getByTestId("cost-table")).toBeVisible();
   });
 });
+
+test("on a phone the verdict stays in sight while answering, and leads to the result", async ({ page }, info) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/?duration=seconds&services=few&waits=human");
+  await ready(page, info);
+  const bar = page.getByTestId("pinned-verdict");
+  await expect(bar).toContainText("Step Functions Standard fits this workflow best.");
+  // The result itself is below every question.
+  await expect(page.locator("#result-title")).not.toBeInViewport();
+  if (!hasJs(info)) {
+    // Without JavaScript the verdict is the last submitted answers': it stays in its place
+    // above the result instead of passing for the current ones.
+    await expect(bar).not.toBeInViewport();
+    await expect(page.getByRole("link", { name: "Jump to the recommendation" })).toBeVisible();
+    await answer(page, info, "waits", "none");
+    await expect(bar).toContainText("Step Functions Express fits this workflow best.");
+    await bar.click();
+    await expect(page).toHaveURL(/#result-title$/);
+    return;
+  }
+  await expect(bar).toBeInViewport();
+  // Keyboard focus moving down the questions is never hidden behind the bar.
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press("Tab");
+    const [focused, barTop] = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const pinned = document.querySelector('[data-testid="pinned-verdict"]')!;
+      if (pinned.contains(el)) return ["the bar", Infinity] as const;
+      // A pill's radio is drawn by its label.
+      const shown = (el.id && document.querySelector(`label[for="${el.id}"]`)) || el;
+      const r = shown.getBoundingClientRect();
+      return [{ id: el.id || el.tagName, bottom: r.bottom }, pinned.getBoundingClientRect().top] as const;
+    });
+    if (focused === "the bar") continue;
+    expect(focused.bottom, `${focused.id} after ${i + 1} tabs clears the pinned verdict`).toBeLessThanOrEqual(barTop + 1);
+  }
+  await page.goto("/?duration=seconds&services=few&waits=human");
+  await ready(page, info);
+  await answer(page, info, "waits", "none");
+  await expect(bar).toContainText("Step Functions Express fits this workflow best.");
+  await expect(bar).toBeInViewport();
+  await bar.click();
+  await expect(page).toHaveURL(/#result-title$/);
+  await expect(page.locator("#result-title")).toBeInViewport();
+  await expectAccessibleInBothThemes(page, info);
+});
+
+test("on a wide screen the result sits beside the questions, and no verdict is pinned", async ({ page }, info) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto("/?duration=seconds&services=few&waits=human");
+  await ready(page, info);
+  await expect(page.getByTestId("pinned-verdict")).toBeHidden();
+  await expect(page.locator("#result-title")).toBeInViewport();
+});

@@ -241,22 +241,7 @@ fn headline(model: &Model, eval: &Evaluation<'_>, card: Card) -> Vec<String> {
     if !lines.last().is_some_and(|l| l.ends_with('…')) {
         return lines;
     }
-    let short = match (&eval.architecture, eval.top.and_then(|t| model.option(t))) {
-        (Some(a), _) => a.title.to_owned(),
-        (None, Some(o)) => {
-            let workaround = eval
-                .ranking
-                .iter()
-                .any(|r| r.option == o.id && r.fit == decision::engine::Fit::NeedsWorkaround);
-            if workaround {
-                format!("{} fits this workflow best, with a workaround.", o.name)
-            } else {
-                format!("{} fits this workflow best.", o.name)
-            }
-        }
-        (None, None) => eval.verdict.clone(),
-    };
-    wrap(&short, width, HEADLINE_SIZE, HEADLINE_LINES)
+    wrap(&eval.short_verdict(), width, HEADLINE_SIZE, HEADLINE_LINES)
 }
 
 /// The card: product name, headline, one bar per option, and a footer.

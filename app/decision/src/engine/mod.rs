@@ -54,6 +54,28 @@ pub struct Evaluation<'m> {
     pub cost_assumptions: Vec<String>,
 }
 
+impl Evaluation<'_> {
+    /// The verdict in a few words, for where the whole sentence does not fit (a preview card's
+    /// headline, the bar that keeps the result in sight on a phone): the architecture that
+    /// leads, or the top pick's name, or else the verdict itself (no answers, no clear pick,
+    /// nothing that fits).
+    pub fn short_verdict(&self) -> String {
+        if let Some(a) = &self.architecture {
+            return a.title.to_owned();
+        }
+        let leader = self
+            .top
+            .and_then(|t| self.ranking.iter().find(|r| r.option == t));
+        match leader {
+            Some(r) if r.fit == Fit::NeedsWorkaround => {
+                format!("{} fits this workflow best, with a workaround.", r.name)
+            }
+            Some(r) => format!("{} fits this workflow best.", r.name),
+            None => self.verdict.clone(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ModelRef<'m> {
     pub id: &'m str,

@@ -7,7 +7,7 @@ use crate::components::questionnaire::{edits_answers, form_answers, form_edit};
 use crate::context::{island_data, island_model, IslandData, IslandSite};
 use borsh::{BorshDeserialize, BorshSerialize};
 use decision::query::{link, Page};
-use decision::{evaluate, FormNotices, Notice, PageQuery};
+use decision::{evaluate, Evaluation, FormNotices, Notice, PageQuery};
 use leptos::prelude::*;
 
 /// What the advisor island starts from. Its route provides it and renders it in the page
@@ -101,8 +101,34 @@ pub fn Advisor(children: Children) -> impl IntoView {
         <div class="grid gap-8 lg:grid-cols-2" on:change=on_edit on:input=on_edit>
             {in_frame.then(panel)}
             {children()}
+            {(!in_frame).then(|| view! { <PinnedVerdict eval=eval /> })}
             {(!in_frame).then(panel)}
         </div>
+    }
+}
+
+/// On a phone the result sits below every question, so an answer's effect is out of sight:
+/// this bar keeps the verdict in a few words at the foot of the screen while the reader
+/// answers, follows each answer, and leads to the result, above which it settles once the
+/// reader gets there (and while keyboard focus is elsewhere: see `pinned-verdict` in
+/// `style/theme.css`). Not on wide screens, where the result sits beside the questions, nor in
+/// a frame, where the result comes first, nor on paper.
+#[component]
+fn PinnedVerdict(
+    /// The evaluation of the current answers.
+    eval: Memo<Evaluation<'static>>,
+) -> impl IntoView {
+    view! {
+        <a
+            href="#result-title"
+            class="pinned-verdict sticky bottom-2 z-10 block min-w-0 rounded-lg border border-line bg-surface px-4 py-3 text-sm shadow-lg lg:hidden print:hidden"
+            data-testid="pinned-verdict"
+        >
+            <span class="line-clamp-2 font-medium">
+                {move || eval.with(Evaluation::short_verdict)}
+            </span>
+            <span class="text-link underline">"See why, and the other options"</span>
+        </a>
     }
 }
 
