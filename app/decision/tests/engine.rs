@@ -164,12 +164,14 @@ fn a_run_of_a_year_is_the_year_aws_gives_standard_not_six_hours_over_it() {
 
 #[test]
 fn a_leading_architecture_is_named_once_in_the_verdict() {
-    let e = run("duration=13mo");
+    // 24,000 steps in one run: over Standard's 25,000 history events, which continue-as-new
+    // splits; Standard still leads the four.
+    let e = run("steps=24000&duration=hours&coordination=central");
     let title = e.architecture.as_ref().expect("a split leads").title;
     assert!(title.starts_with("Split: "), "{title}");
+    let (_, rest) = title.split_once(": ").unwrap();
     assert!(
-        e.verdict
-            .contains("Split the run leads: chained durable executions."),
+        e.verdict.contains(&format!("Split the run leads: {rest}.")),
         "{}",
         e.verdict
     );

@@ -29,8 +29,16 @@ pub(crate) fn choose<'m>(
             return Some(build(model, index, tally, order, a, None));
         }
     }
-    // The option that leads, or the best one that needs a split when none fits as one run.
-    let lead = top.or_else(|| order.iter().copied().find(|&o| tally.scores.needs_split(o)))?;
+    // The option that leads, or the best one that needs a split when none fits as one run;
+    // none when several are level once split, where naming one would pick it silently (the
+    // verdict names them all, and what no option meets says how to split each).
+    let lead = match top {
+        Some(t) => t,
+        None => match tally.scores.best_splits(tally.n)[..] {
+            [only] => only,
+            _ => return None,
+        },
+    };
     if !tally.scores.needs_split(lead) {
         return None;
     }

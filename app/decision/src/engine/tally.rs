@@ -151,6 +151,17 @@ impl Scores {
         (0..n).all(|o| self.is_excluded(o) == other.is_excluded(o))
     }
 
+    /// The options (of the first `n`, in model order) that need a split and share the best
+    /// score among those that do: one when a split option leads the rest, several when they
+    /// are level once split, none when no option needs one.
+    pub fn best_splits(&self, n: usize) -> Vec<usize> {
+        let splits = (0..n).filter(|&o| self.needs_split(o));
+        let Some(best) = splits.clone().map(|o| score(self.raw[o])).max() else {
+            return Vec::new();
+        };
+        splits.filter(|&o| score(self.raw[o]) == best).collect()
+    }
+
     /// How far apart the options are: the top margin plus a bonus per exclusion.
     pub fn separation(&self, n: usize) -> i32 {
         let (mut first, mut second) = (-1i32, -1i32);

@@ -437,6 +437,19 @@ pub(crate) fn verdict(
             lead(&mut out);
             return out;
         }
+        let level = scores.best_splits(n);
+        if level.len() > 1 {
+            let names: Vec<&str> = level
+                .iter()
+                .map(|&o| model.options[o].name.as_str())
+                .collect();
+            let _ = write!(
+                out,
+                "No option fits as one run as described. Split the run: {} are level once split; see how to split each below.",
+                join_names(&names)
+            );
+            return out;
+        }
         return "No option fits every requirement as described; see what to change below."
             .to_owned();
     }
