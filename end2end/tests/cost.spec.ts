@@ -173,3 +173,24 @@ test("the figures follow an answer: at once with JavaScript, after the form with
   await expectMonthlyMatchesTable(page, await readChart(page), "100 million");
   if (hasJs(info)) expect(await page.evaluate(() => (window as any).__sameDocument), "updated without a navigation").toBe(true);
 });
+
+test("on a phone the chart's labels stay legible, and the volume marker stays inside it", async ({ page }, info) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  // Two billion runs a month: the marker sits near the right edge of the chart.
+  await page.goto("/?duration=seconds&runs_per_month=2000000000");
+  await ready(page, info);
+  const chart = page.getByTestId("cost-chart").locator("svg").first();
+  const box = (await chart.boundingBox())!;
+  const labels = chart.locator("text");
+  await expect(labels.filter({ hasText: /^you: / })).toHaveCount(1);
+  const n = await labels.count();
+  expect(n, "axis labels and the marker").toBeGreaterThan(10);
+  for (let i = 0; i < n; i++) {
+    const text = await labels.nth(i).textContent();
+    const b = (await labels.nth(i).boundingBox())!;
+    // Drawn at 11 of the chart's 640 units, a label was about 5 px tall on this screen.
+    expect(b.height, `“${text}” is legible`).toBeGreaterThanOrEqual(8);
+    expect(b.x, `“${text}” starts inside the chart`).toBeGreaterThanOrEqual(box.x - 0.5);
+    expect(b.x + b.width, `“${text}” ends inside the chart`).toBeLessThanOrEqual(box.x + box.width + 0.5);
+  }
+});

@@ -60,7 +60,7 @@ pub fn CostChartView(
                     x=x
                     y=(chart::HEIGHT - chart::BOTTOM + 16.0).to_string()
                     text-anchor="middle"
-                    class="fill-muted text-[11px]"
+                    class="fill-muted text-[11px] max-sm:text-[17px]"
                 >
                     {t.label.clone()}
                 </text>
@@ -86,7 +86,7 @@ pub fn CostChartView(
                     y=y
                     text-anchor="end"
                     dominant-baseline="middle"
-                    class="fill-muted text-[11px]"
+                    class="fill-muted text-[11px] max-sm:text-[17px]"
                 >
                     {t.label.clone()}
                 </text>
@@ -111,6 +111,12 @@ pub fn CostChartView(
         })
         .collect_view();
     let marker = chart.marker.map(|(x, runs)| {
+        // Near the right edge the label goes to the left of the line, so it is not cut off.
+        let (anchor, dx) = if x > chart::WIDTH * 0.7 {
+            ("end", "-4")
+        } else {
+            ("start", "4")
+        };
         let x = format!("{x:.1}");
         view! {
             <line
@@ -122,7 +128,13 @@ pub fn CostChartView(
                 stroke-width="1.5"
                 stroke-dasharray="4 3"
             />
-            <text x=x y=(chart::TOP + 10.0).to_string() dx="4" class="fill-fg text-[11px]">
+            <text
+                x=x
+                y=(chart::TOP + 10.0).to_string()
+                dx=dx
+                text-anchor=anchor
+                class="fill-fg text-[11px] max-sm:text-[17px]"
+            >
                 {format!("you: {}", number::human(runs))}
             </text>
         }
