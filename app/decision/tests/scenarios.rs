@@ -105,7 +105,7 @@ fn s8_eighteen_months_is_over_every_limit_and_says_to_split() {
         "{unmet:?}"
     );
     // Durable functions and Standard both last about a year, so once split they are level:
-    // neither split leads (until model version 2026.12.02.6 the chain of durable executions
+    // neither split leads (before model version 2026.12.02.7 the chain of durable executions
     // did, by the model's order alone), and the verdict names both.
     assert_eq!(ranked(&e, DF).score, ranked(&e, STD).score);
     assert!(e.architecture.is_none(), "{:?}", e.architecture);

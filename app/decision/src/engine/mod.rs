@@ -60,19 +60,7 @@ impl Evaluation<'_> {
     /// leads, or the top pick's name, or else the verdict itself (no answers, no clear pick,
     /// nothing that fits).
     pub fn short_verdict(&self) -> String {
-        if let Some(a) = &self.architecture {
-            return a.title.to_owned();
-        }
-        let leader = self
-            .top
-            .and_then(|t| self.ranking.iter().find(|r| r.option == t));
-        match leader {
-            Some(r) if r.fit == Fit::NeedsWorkaround => {
-                format!("{} fits this workflow best, with a workaround.", r.name)
-            }
-            Some(r) => format!("{} fits this workflow best.", r.name),
-            None => self.verdict.clone(),
-        }
+        wording::short_verdict(self)
     }
 }
 

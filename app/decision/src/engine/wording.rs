@@ -4,7 +4,7 @@
 use super::limits::{LimitStatus, Outcome};
 use super::measures::{Measure, Quantity};
 use super::tally::{score, Scores};
-use super::{ArchitectureOut, Conflict, LimitCheck, Ranked, Reason, Unmet};
+use super::{ArchitectureOut, Conflict, Evaluation, Fit, LimitCheck, Ranked, Reason, Unmet};
 use crate::answers::Answers;
 use crate::model::{Limit, Model, Unit};
 use crate::number;
@@ -392,6 +392,30 @@ pub(crate) struct Top<'a> {
     pub workaround: Option<&'a str>,
 }
 
+/// "… fits this workflow best": the top pick, in the verdict and in its short form.
+fn fits_best(out: &mut String, name: &str) {
+    out.push_str(name);
+    out.push_str(" fits this workflow best");
+}
+
+/// The verdict in a few words (see [`Evaluation::short_verdict`]).
+pub(crate) fn short_verdict(e: &Evaluation<'_>) -> String {
+    if let Some(a) = &e.architecture {
+        return a.title.to_owned();
+    }
+    let Some(r) = e.top.and_then(|t| e.ranking.iter().find(|r| r.option == t)) else {
+        return e.verdict.clone();
+    };
+    let mut out = String::new();
+    fits_best(&mut out, r.name);
+    out.push_str(if r.fit == Fit::NeedsWorkaround {
+        ", with a workaround."
+    } else {
+        "."
+    });
+    out
+}
+
 /// One sentence for the top of the result, written into one string.
 pub(crate) fn verdict(
     model: &Model,
@@ -462,7 +486,7 @@ pub(crate) fn verdict(
                 lead(&mut out);
                 out.push_str(" Among the four, ");
             }
-            let _ = write!(out, "{} fits this workflow best", model.options[i].name);
+            fits_best(&mut out, &model.options[i].name);
             if let Some(label) = workaround {
                 let _ = write!(
                     out,
