@@ -37,7 +37,8 @@ async function readChart(page: Page): Promise<ChartData> {
       options: [...document.querySelectorAll('[data-testid="ranking"] > li')].map((li) => (li as HTMLElement).dataset.option!),
       paths: [...svg.querySelectorAll("path")].map((p) => ({ option: p.dataset.option!, d: p.getAttribute("d")! })),
       legend: [...fig.querySelectorAll('figcaption ul[aria-label="Lines"] li')].map(text),
-      yTicks: [...svg.querySelectorAll('text[text-anchor="end"]')].map((t) => ({ y: Number(t.getAttribute("y")), label: text(t) })),
+      // The y axis's labels are the ones centred on their gridline.
+      yTicks: [...svg.querySelectorAll('text[dominant-baseline="middle"]')].map((t) => ({ y: Number(t.getAttribute("y")), label: text(t) })),
       head: [...fig.querySelectorAll('[data-testid="cost-table"] thead th')].map(text),
       rows: [...fig.querySelectorAll('[data-testid="cost-table"] tbody tr')].map((tr) => ({
         label: text(tr.querySelector("th")!),
@@ -174,7 +175,7 @@ test("the figures follow an answer: at once with JavaScript, after the form with
   if (hasJs(info)) expect(await page.evaluate(() => (window as any).__sameDocument), "updated without a navigation").toBe(true);
 });
 
-test("on a phone the chart's labels stay legible, and the volume marker stays inside it", async ({ page }, info) => {
+test("on a phone the chart's labels stay legible, apart, and inside it, the volume marker's too", async ({ page }, info) => {
   await page.setViewportSize({ width: 360, height: 800 });
   // Two billion runs a month: the marker sits near the right edge of the chart.
   await page.goto("/?duration=seconds&runs_per_month=2000000000");
@@ -185,12 +186,20 @@ test("on a phone the chart's labels stay legible, and the volume marker stays in
   await expect(labels.filter({ hasText: /^you: / })).toHaveCount(1);
   const n = await labels.count();
   expect(n, "axis labels and the marker").toBeGreaterThan(10);
+  const boxes: { text: string; b: { x: number; y: number; width: number; height: number } }[] = [];
   for (let i = 0; i < n; i++) {
-    const text = await labels.nth(i).textContent();
+    const text = (await labels.nth(i).textContent()) ?? "";
     const b = (await labels.nth(i).boundingBox())!;
+    boxes.push({ text, b });
     // Drawn at 11 of the chart's 640 units, a label was about 5 px tall on this screen.
     expect(b.height, `“${text}” is legible`).toBeGreaterThanOrEqual(8);
     expect(b.x, `“${text}” starts inside the chart`).toBeGreaterThanOrEqual(box.x - 0.5);
     expect(b.x + b.width, `“${text}” ends inside the chart`).toBeLessThanOrEqual(box.x + box.width + 0.5);
   }
+  // No two labels overlap (the lowest cost and the first volume met in the corner).
+  const apart = (p: (typeof boxes)[0]["b"], q: (typeof boxes)[0]["b"]) =>
+    p.x + p.width <= q.x + 0.5 || q.x + q.width <= p.x + 0.5 || p.y + p.height <= q.y + 0.5 || q.y + q.height <= p.y + 0.5;
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++)
+      expect(apart(boxes[i].b, boxes[j].b), `“${boxes[i].text}” and “${boxes[j].text}” do not overlap`).toBe(true);
 });

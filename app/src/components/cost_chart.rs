@@ -42,11 +42,20 @@ pub fn CostChartView(
         names.join(", "),
         chart.summary
     );
+    let last_x = chart.x_ticks.len().saturating_sub(1);
     let grid_x = chart
         .x_ticks
         .iter()
-        .map(|t| {
+        .enumerate()
+        .map(|(i, t)| {
             let x = format!("{:.1}", t.at);
+            // The first label starts at the axis and the last ends at the edge: centred, the
+            // first ran into the lowest cost label and the last was cut at a phone's width.
+            let anchor = match i {
+                0 => "start",
+                i if i == last_x => "end",
+                _ => "middle",
+            };
             view! {
                 <line
                     x1=x.clone()
@@ -59,7 +68,7 @@ pub fn CostChartView(
                 <text
                     x=x
                     y=(chart::HEIGHT - chart::BOTTOM + 16.0).to_string()
-                    text-anchor="middle"
+                    text-anchor=anchor
                     class="fill-muted text-[11px] max-sm:text-[17px]"
                 >
                     {t.label.clone()}
