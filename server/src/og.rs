@@ -203,10 +203,10 @@ pub fn wrap(text: &str, width: f32, size: f32, max_lines: usize) -> Vec<String> 
             }
         }
         if lines.len() + 1 == max_lines && words.peek().is_some() {
-            // The last line: cut at a word boundary and end with an ellipsis.
-            let rest: Vec<&str> = std::iter::once(line.as_str())
-                .chain(words.by_ref())
-                .collect();
+            // The last line: cut at a word boundary and end with an ellipsis. Word by word,
+            // the line's own too: a line filled to the width has no room for the ellipsis, and
+            // taken whole it left the line as "…" alone.
+            let rest: Vec<&str> = line.split(' ').chain(words.by_ref()).collect();
             let mut kept: Vec<&str> = Vec::new();
             for w in rest {
                 let candidate = format!("{} {w}…", kept.join(" "));
@@ -320,6 +320,14 @@ mod tests {
             headline.contains("with a workaround") || headline.contains("goes around a hard limit"),
             "{headline}"
         );
+    }
+
+    #[test]
+    fn a_cut_last_line_keeps_the_words_that_fit_before_its_ellipsis() {
+        // Two words fill each line, so the second line is full when the text goes on.
+        let width = text_width("wwww wwww", 40.0) + 1.0;
+        let lines = wrap("wwww wwww wwww wwww wwww", width, 40.0, 2);
+        assert_eq!(lines, ["wwww wwww", "wwww…"]);
     }
 
     #[test]
