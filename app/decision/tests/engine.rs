@@ -545,3 +545,21 @@ fn express_headroom_is_warned_of_only_where_the_run_may_take_over_half_its_cap()
         "Express fits a 2-minute run better than a 4-minute one"
     );
 }
+
+#[test]
+fn the_short_verdict_of_a_tie_names_the_level_options_without_the_next_question() {
+    let m = builtin();
+    let (answers, _) = parse(&m, "duration=36h&waits=human");
+    let e = evaluate(&m, &answers);
+    assert_eq!(e.top, None, "{}", e.verdict);
+    assert!(e.verdict.contains("Next, answer “"), "{}", e.verdict);
+    assert_eq!(
+        e.short_verdict(),
+        "Lambda durable functions and Step Functions Standard are level on your answers so far."
+    );
+    let none = evaluate(&m, &Answers::default());
+    assert_eq!(
+        none.short_verdict(),
+        "Nothing separates the 4 options yet: answer a question to start."
+    );
+}

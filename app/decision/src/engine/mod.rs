@@ -57,8 +57,8 @@ pub struct Evaluation<'m> {
 impl Evaluation<'_> {
     /// The verdict in a few words, for where the whole sentence does not fit (a preview card's
     /// headline, the bar that keeps the result in sight on a phone): the architecture that
-    /// leads, or the top pick's name, or else the verdict itself (no answers, no clear pick,
-    /// nothing that fits).
+    /// leads, or the top pick's name, or else the verdict without the question it suggests
+    /// answering next (no answers, no clear pick, nothing that fits).
     pub fn short_verdict(&self) -> String {
         wording::short_verdict(self)
     }

@@ -398,13 +398,21 @@ fn fits_best(out: &mut String, name: &str) {
     out.push_str(" fits this workflow best");
 }
 
+/// How the verdict goes on to the question to answer next, when there is no clear pick.
+const NEXT_PROMPT: &str = " Next, answer “";
+
 /// The verdict in a few words (see [`Evaluation::short_verdict`]).
 pub(crate) fn short_verdict(e: &Evaluation<'_>) -> String {
     if let Some(a) = &e.architecture {
         return a.title.to_owned();
     }
     let Some(r) = e.top.and_then(|t| e.ranking.iter().find(|r| r.option == t)) else {
-        return e.verdict.clone();
+        // No clear pick: the verdict's first sentence, without the question it suggests next
+        // (a card or a two-line bar cut the question off halfway).
+        return e
+            .verdict
+            .split_once(NEXT_PROMPT)
+            .map_or_else(|| e.verdict.clone(), |(head, _)| head.to_owned());
     };
     let mut out = String::new();
     fits_best(&mut out, r.name);
@@ -431,7 +439,7 @@ pub(crate) fn verdict(
     let open = (0..n).filter(|&o| !scores.is_excluded(o)).count();
     let next_prompt = |out: &mut String| {
         if let Some(q) = next {
-            out.push_str(" Next, answer “");
+            out.push_str(NEXT_PROMPT);
             out.push_str(&model.questions[q].prompt);
             out.push_str("”.");
         }
