@@ -516,6 +516,17 @@ test("axe finds nothing on a rich result, light and dark", async ({ page }, info
   });
 });
 
+test("on a phone the pinned verdict of a tie names the level options, not a question cut off", async ({ page }, info) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/?duration=36h&waits=human");
+  await ready(page, info);
+  // The full verdict goes on to the question to answer next; two lines cannot hold it.
+  await expect(page.getByTestId("verdict")).toContainText("Next, answer “");
+  const bar = page.getByTestId("pinned-verdict");
+  await expect(bar).toContainText("Lambda durable functions and Step Functions Standard are level on your answers so far.");
+  await expect(bar).not.toContainText("Next, answer");
+});
+
 test("on a phone the verdict stays in sight while answering, and leads to the result", async ({ page }, info) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/?duration=seconds&services=few&waits=human");

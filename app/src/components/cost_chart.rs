@@ -49,8 +49,8 @@ pub fn CostChartView(
         .enumerate()
         .map(|(i, t)| {
             let x = format!("{:.1}", t.at);
-            // The first label starts at the axis and the last ends at the edge: centred, the
-            // first ran into the lowest cost label and the last was cut at a phone's width.
+            // The first label starts at the axis, clear of the lowest cost label, which it ran
+            // into on a phone when centred; the last ends at the edge, so it cannot run past it.
             let anchor = match i {
                 0 => "start",
                 i if i == last_x => "end",
