@@ -43,7 +43,8 @@ pub fn browser_model_data(model: &Model) -> std::io::Result<String> {
 /// # Errors
 /// Text that does not decode to a whole model of this build's types.
 pub fn read_browser_model_data(text: &str) -> std::io::Result<Model> {
-    let bytes: Vec<u8> = percent_encoding::percent_decode_str(text.trim()).collect();
+    // Never trimmed (see `read_island_data`).
+    let bytes: Vec<u8> = percent_encoding::percent_decode_str(text).collect();
     Model::from_browser_bytes(&bytes)
 }
 
@@ -195,7 +196,9 @@ pub fn island_data_text<P: IslandData>(data: &P) -> String {
 /// # Errors
 /// Text that does not decode to a whole `P`.
 pub fn read_island_data<P: IslandData>(text: &str) -> std::io::Result<P> {
-    let bytes: Vec<u8> = percent_encoding::percent_decode_str(text.trim()).collect();
+    // Read as written, never trimmed: a byte 0x20 (a length of 32, say) is written as a space,
+    // and at either end trimming took it away.
+    let bytes: Vec<u8> = percent_encoding::percent_decode_str(text).collect();
     borsh::from_slice(&bytes)
 }
 
