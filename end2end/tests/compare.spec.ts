@@ -73,7 +73,7 @@ test("answers highlight the rows that matter and show the team's numbers against
   await advisor.goto(new URL(`/?${team}`, page.url()).toString());
   for (const option of options) {
     const monthly = (await optionCard(advisor, option).getByTestId("monthly").textContent())!;
-    await expect(cost.locator(`[data-option="${option}"] p`).first(), option).toHaveText(new RegExp(`^${monthly.replace("$", "\\$")} a month \\(`));
+    await expect(cost.locator(`[data-option="${option}"] p`).first(), option).toHaveText(new RegExp(`^${monthly.replace("$", "\\$")} a month at `));
   }
   await advisorCtx.close();
 

@@ -175,6 +175,23 @@ test("the figures follow an answer: at once with JavaScript, after the form with
   if (hasJs(info)) expect(await page.evaluate(() => (window as any).__sameDocument), "updated without a navigation").toBe(true);
 });
 
+test("each option's cost names the volume it is priced at, and no figure twice", async ({ page }, info) => {
+  // No volume given: a typical million runs a month, where the price per million runs and the
+  // month's cost are one figure, and the line read "$127.04 a month, $127.04 per million runs".
+  await page.goto("/?duration=5m&waits=human&steps=12");
+  await ready(page, info);
+  const summaries = page.getByTestId("cost").locator("summary");
+  expect(await summaries.count()).toBeGreaterThanOrEqual(3);
+  for (const text of await summaries.allTextContents()) {
+    expect(text).toContain(" a month at 1 million runs");
+    const dollars = text.match(/\$[\d,.]+/g) ?? [];
+    expect(new Set(dollars).size, text).toBe(dollars.length);
+  }
+  // A volume of its own: the month is priced at it, and the rate per million runs follows.
+  await answerFigure(page, info, "runs_per_month", "3000");
+  await expect(summaries.first()).toContainText(/ a month at 3,000 runs, \$[\d,.]+ per million runs/);
+});
+
 test("on a phone the chart's labels stay legible, apart, and inside it, the volume marker's too", async ({ page }, info) => {
   await page.setViewportSize({ width: 360, height: 800 });
   // Two billion runs a month: the marker sits near the right edge of the chart.

@@ -274,9 +274,9 @@ fn option_section(md: &mut String, model: &Model, r: &Ranked<'_>) {
     if let Some(c) = &r.cost {
         let _ = writeln!(
             md,
-            "Cost at these numbers: about {} a month ({} per million runs).\n",
+            "Cost at these numbers: about {}{}.\n",
             number::usd(c.monthly_usd),
-            number::usd(c.per_million_runs_usd)
+            c.month_words()
         );
     }
 }

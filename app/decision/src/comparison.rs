@@ -337,11 +337,7 @@ fn numbers_rows(columns: &[Column], eval: &Evaluation<'_>) -> Vec<NumbersRow> {
                     NumbersCell {
                         option: c.option.clone(),
                         text: cost.map_or_else(String::new, |c| {
-                            format!(
-                                "{} a month ({} per million runs)",
-                                crate::number::usd(c.monthly_usd),
-                                crate::number::usd(c.per_million_runs_usd)
-                            )
+                            format!("{}{}", crate::number::usd(c.monthly_usd), c.month_words())
                         }),
                         status: String::new(),
                         over: false,

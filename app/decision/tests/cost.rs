@@ -355,3 +355,37 @@ fn the_price_per_million_runs_leaves_the_free_tier_out() {
         "the free tier covers Standard's 30 runs"
     );
 }
+
+/// A monthly cost says at what volume it is priced, and its price per million runs only where
+/// that reads differently: at a typical million runs a month with no free tier they are the
+/// same figure, and the page read "$127.04 a month, $127.04 per million runs".
+#[test]
+fn a_monthly_cost_names_its_volume_and_does_not_repeat_itself() {
+    use decision::engine::cost::month_words;
+    assert_eq!(
+        month_words(127.04, 1e6, 127.04),
+        " a month at 1 million runs"
+    );
+    assert_eq!(
+        month_words(0.69, 3_000.0, 229.6),
+        " a month at 3,000 runs, $229.60 per million runs"
+    );
+    let e = run("duration=5m&waits=human&steps=12");
+    let mut shown = 0;
+    for r in &e.ranking {
+        let Some(c) = &r.cost else { continue };
+        shown += 1;
+        assert_eq!(c.runs_per_month, 1e6, "the typical volume");
+        let words = format!(
+            "{}{}",
+            decision::number::usd(c.monthly_usd),
+            c.month_words()
+        );
+        assert!(words.contains("a month at 1 million runs"), "{words}");
+        let dollars: Vec<&str> = words.split(' ').filter(|w| w.starts_with('$')).collect();
+        let mut unique = dollars.clone();
+        unique.dedup();
+        assert_eq!(dollars, unique, "{words}");
+    }
+    assert!(shown >= 3, "costs shown: {shown}");
+}

@@ -57,6 +57,32 @@ pub struct Cost<'m> {
     pub third_party: bool,
 }
 
+impl Cost<'_> {
+    /// The words after the monthly figure (see [`month_words`]).
+    pub fn month_words(&self) -> String {
+        month_words(
+            self.monthly_usd,
+            self.runs_per_month,
+            self.per_million_runs_usd,
+        )
+    }
+}
+
+/// The words that follow a monthly cost of `monthly_usd` (USD): the volume it is priced at
+/// (runs a month, given or typical) and the list price per million runs, unless that reads the
+/// same as the monthly figure (a million runs a month with no free tier counted), as in
+/// " a month at 3,000 runs, $229.60 per million runs" or " a month at 1 million runs".
+pub fn month_words(monthly_usd: f64, runs_per_month: f64, per_million_usd: f64) -> String {
+    let per_million = number::usd(per_million_usd);
+    let mut out = format!(" a month at {} runs", number::human(runs_per_month));
+    if per_million != number::usd(monthly_usd) {
+        out.push_str(", ");
+        out.push_str(&per_million);
+        out.push_str(" per million runs");
+    }
+    out
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CostLine {
     pub item: &'static str,

@@ -154,6 +154,8 @@ impl fmt::Display for LimitText<'_> {
 pub struct CostText<'m> {
     pub monthly: f64,
     pub per_million: f64,
+    /// The runs a month the monthly figure is for, given or typical.
+    pub runs: f64,
     pub cheapest: bool,
     pub cheapest_name: &'m str,
     pub cheapest_usd: f64,
@@ -176,9 +178,9 @@ impl fmt::Display for CostText<'_> {
         } else if self.cheapest {
             write!(
                 f,
-                "At your numbers it is the cheapest open option: about {} a month ({} per million runs).",
+                "At your numbers it is the cheapest open option: about {}{}.",
                 number::usd(self.monthly),
-                number::usd(self.per_million)
+                super::cost::month_words(self.monthly, self.runs, self.per_million)
             )
         } else {
             write!(
@@ -259,6 +261,7 @@ pub(crate) fn cost_reason<'m>(
         text: Text::Cost(CostText {
             monthly: cost.monthly_usd,
             per_million: cost.per_million_runs_usd,
+            runs: cost.runs_per_month,
             cheapest: effect > 0,
             cheapest_name,
             cheapest_usd,

@@ -483,9 +483,7 @@ fn CostLine(cost: Cost<'static>, option: &'static str) -> impl IntoView {
             <summary class="cursor-pointer">
                 <span class="font-semibold">"Cost: "</span>
                 <span data-testid="monthly">{number::usd(cost.monthly_usd)}</span>
-                " a month, "
-                {number::usd(cost.per_million_runs_usd)}
-                " per million runs"
+                {cost.month_words()}
                 {cost.third_party.then_some(" (some prices third-party)")}
             </summary>
             <table class="mt-2 w-full text-sm">
