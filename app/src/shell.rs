@@ -138,23 +138,3 @@ pub fn shell(config: ShellConfig) -> impl IntoView {
         </html>
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_island_loader_names_the_glue_and_the_wasm_and_drops_its_comments() {
-        let options = LeptosOptions::builder()
-            .output_name("orchestration-advisor")
-            .hash_files(false)
-            .build();
-        let loader = island_loader(&options, "/assets/model-0123456789ab.txt");
-        assert!(loader.starts_with("((js, wasm, model) => {"), "{loader}");
-        assert!(loader.ends_with(
-            r#"})("/pkg/orchestration-advisor.js","/pkg/orchestration-advisor.wasm","/assets/model-0123456789ab.txt");"#
-        ));
-        assert!(!loader.lines().any(|l| l.starts_with("//")), "{loader}");
-        assert!(loader.contains("compileStreaming"));
-    }
-}
