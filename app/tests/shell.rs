@@ -37,7 +37,14 @@ fn only_the_island_pages_load_the_wasm() {
     ] {
         assert!(needs_island(path), "{path}");
     }
-    for path in ["/compare", "/sources", "/embedded", "/rx", "/whatifs", "/nothing"] {
+    for path in [
+        "/compare",
+        "/sources",
+        "/embedded",
+        "/rx",
+        "/whatifs",
+        "/nothing",
+    ] {
         assert!(!needs_island(path), "{path}");
     }
 }
