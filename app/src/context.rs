@@ -34,8 +34,7 @@ const MODEL_DATA_ESCAPES: &percent_encoding::AsciiSet = &percent_encoding::CONTR
 /// # Errors
 /// As [`Model::to_browser_bytes`]: a NaN figure, which validation rules out.
 pub fn browser_model_data(model: &Model) -> std::io::Result<String> {
-    let bytes = model.to_browser_bytes()?;
-    Ok(percent_encoding::percent_encode(&bytes, MODEL_DATA_ESCAPES).to_string())
+    Ok(encode_block(&model.to_browser_bytes()?))
 }
 
 /// Reads what [`browser_model_data`] wrote.
@@ -43,9 +42,18 @@ pub fn browser_model_data(model: &Model) -> std::io::Result<String> {
 /// # Errors
 /// Text that does not decode to a whole model of this build's types.
 pub fn read_browser_model_data(text: &str) -> std::io::Result<Model> {
-    // Never trimmed (see `read_island_data`).
-    let bytes: Vec<u8> = percent_encoding::percent_decode_str(text).collect();
-    Model::from_browser_bytes(&bytes)
+    Model::from_browser_bytes(&decode_block(text))
+}
+
+/// Bytes as a data block holds them: percent-encoded, so the block stays text.
+fn encode_block(bytes: &[u8]) -> String {
+    percent_encoding::percent_encode(bytes, MODEL_DATA_ESCAPES).to_string()
+}
+
+/// The bytes of a data block's text, read as written and never trimmed: a byte 0x20 (a Borsh
+/// length of 32, say) is written as a space, and at either end trimming took it away.
+fn decode_block(text: &str) -> Vec<u8> {
+    percent_encoding::percent_decode_str(text).collect()
 }
 
 /// The site as this request sees it.
@@ -187,8 +195,7 @@ pub fn provide_island_data<P: IslandData>(data: P) -> impl IntoView {
 pub fn island_data_text<P: IslandData>(data: &P) -> String {
     // Borsh fails only on NaN floats and failing writers; strings, flags and notices written
     // into a Vec have neither.
-    let bytes = borsh::to_vec(data).unwrap_or_default();
-    percent_encoding::percent_encode(&bytes, MODEL_DATA_ESCAPES).to_string()
+    encode_block(&borsh::to_vec(data).unwrap_or_default())
 }
 
 /// Reads what [`island_data_text`] wrote.
@@ -196,10 +203,7 @@ pub fn island_data_text<P: IslandData>(data: &P) -> String {
 /// # Errors
 /// Text that does not decode to a whole `P`.
 pub fn read_island_data<P: IslandData>(text: &str) -> std::io::Result<P> {
-    // Read as written, never trimmed: a byte 0x20 (a length of 32, say) is written as a space,
-    // and at either end trimming took it away.
-    let bytes: Vec<u8> = percent_encoding::percent_decode_str(text).collect();
-    borsh::from_slice(&bytes)
+    borsh::from_slice(&decode_block(text))
 }
 
 /// The data of the island being rendered: from context on the server, from the page's data
