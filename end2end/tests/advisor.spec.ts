@@ -132,6 +132,9 @@ test("answers clicked while the page is still loading count once it is interacti
   await expect(page).toHaveURL(/\?duration=days&coordination=central.*&waits=human/);
   await expect(page.locator("#q-waits-human")).toBeChecked();
   await expect(page.getByTestId("confidence")).toContainText(/(^|\D)3 of \d+ questions answered/);
+  // So do the parts that follow a frame later: the links to share and the answers on paper.
+  await expect(page.getByTestId("whatif-link")).toHaveAttribute("href", /coordination%3Dcentral.*waits%3Dhuman/);
+  await expect(page.getByTestId("print-answers")).toContainText(/One coordinator owns the order of steps/);
   // The next edit builds on all three.
   await answer(page, info, "sync", "async");
   await expect(page).toHaveURL(/duration=days&coordination=central.*&sync=async.*&waits=human/);
@@ -155,6 +158,8 @@ test("a reader who only reads never hydrates; the wasm is fetched after load and
   await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
   await expect(page).toHaveURL(/\?duration=days&sync=async&waits=human$/);
   await expect(page.getByTestId("confidence")).toContainText(/(^|\D)3 of \d+ questions answered/);
+  // The links to share follow that first answer too, a frame later.
+  await expect(page.getByTestId("whatif-link")).toHaveAttribute("href", /sync%3Dasync/);
   expect(wasm, "the warmed wasm is reused, not fetched again").toHaveLength(1);
 });
 

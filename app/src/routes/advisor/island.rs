@@ -7,7 +7,7 @@ use crate::components::questionnaire::{edits_answers, form_answers, form_edit};
 use crate::context::{island_data, island_model, IslandData, IslandSite};
 use borsh::{BorshDeserialize, BorshSerialize};
 use decision::query::{link, Page};
-use decision::{evaluate, Evaluation, FormNotices, Notice, PageQuery};
+use decision::{evaluate, Answers, Evaluation, FormNotices, Notice, PageQuery};
 use leptos::prelude::*;
 
 /// What the advisor island starts from. Its route provides it and renders it in the page
@@ -45,15 +45,20 @@ pub fn Advisor(children: Children) -> impl IntoView {
     let answers = RwSignal::new(parsed.answers);
     let notices = RwSignal::new(FormNotices::from_link(first));
     let eval = Memo::new(move |_| answers.with(|a| evaluate(model, a)));
+    // What the reader does not look at while answering follows a frame later.
+    let later = after_paint(answers);
 
     // In the browser only: mark the page interactive, then follow every change in the URL
-    // (replacing the entry: the URL is the state, not a trail of edits) and the title.
+    // (replacing the entry: the URL is the state, not a trail of edits) and the title, a frame
+    // after the answer: under a 4x CPU throttle `replaceState` took 0.4 to 10 ms (about 2 ms
+    // typically), time the ranking waited for while this effect followed `answers`.
     Effect::new(move |prev: Option<()>| {
-        let query = answers.with(|a| {
+        let query = later.with(|a| {
             let path = Page::Advisor.path(site.framed);
             link(path, model, a, &site.extras())
         });
-        let verdict = eval.with(|e| (e.top.is_some(), e.verdict.clone()));
+        // `later` only ever holds the current answers, so `eval` is their evaluation.
+        let verdict = eval.with_untracked(|e| (e.top.is_some(), e.verdict.clone()));
         if prev.is_none() {
             // Answers clicked while the page was loading count too (this effect runs again).
             if let Some(now) = form_answers("questionnaire") {
@@ -82,7 +87,7 @@ pub fn Advisor(children: Children) -> impl IntoView {
     };
     // One panel type in either place: two orderings as two view types would compile the whole
     // result panel into the wasm twice.
-    let panel = move || view! { <ResultPanel eval=eval answers=answers /> };
+    let panel = move || view! { <ResultPanel eval=eval later=later /> };
     view! {
         <Notices
             notices=Signal::derive(move || notices.with(FormNotices::all))
@@ -130,6 +135,37 @@ fn PinnedVerdict(
             <span class="text-link underline">"See why, and the other options"</span>
         </a>
     }
+}
+
+/// A copy of `answers` that takes each change after the browser has painted the next frame
+/// (a task queued from `requestAnimationFrame`), several changes within a frame as one.
+///
+/// It compares instead of skipping its first run: an effect that runs before it on hydration
+/// may already have changed `answers` (to the answers clicked while the page loaded), and
+/// skipping then left the copy on the link's answers until the next edit.
+fn after_paint(answers: RwSignal<Answers>) -> RwSignal<Answers> {
+    let later = RwSignal::new(answers.get_untracked());
+    let queued = StoredValue::new(false);
+    Effect::new(move || {
+        let changed = answers.with(|now| later.with_untracked(|a| a != now));
+        if !changed || queued.get_value() {
+            return;
+        }
+        queued.set_value(true);
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    queued.set_value(false);
+                    let now = answers.get_untracked();
+                    if later.with_untracked(|a| *a != now) {
+                        later.set(now);
+                    }
+                },
+                std::time::Duration::ZERO,
+            );
+        });
+    });
+    later
 }
 
 /// Replaces the current history entry's URL.

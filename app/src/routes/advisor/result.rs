@@ -29,11 +29,10 @@ use leptos::prelude::*;
 pub fn ResultPanel(
     /// The evaluation of the current answers.
     eval: Memo<Evaluation<'static>>,
-    /// The current answers.
-    answers: RwSignal<Answers>,
+    /// The current answers, a frame after each change (see `after_paint` in the island).
+    later: RwSignal<Answers>,
 ) -> impl IntoView {
     let model = use_model();
-    let later = after_paint(answers);
     // The chart is the costliest part to rebuild, and most answers do not touch a price: it is
     // keyed by the answers to the questions the prices read, so it is built again only when
     // one of those changes (a memo notifies only when its value changes).
@@ -74,33 +73,6 @@ pub fn ResultPanel(
             }}
         </section>
     }
-}
-
-/// A copy of `answers` that takes each change after the browser has painted the next frame
-/// (a task queued from `requestAnimationFrame`), several changes within a frame as one.
-fn after_paint(answers: RwSignal<Answers>) -> RwSignal<Answers> {
-    let later = RwSignal::new(answers.get_untracked());
-    let queued = StoredValue::new(false);
-    Effect::new(move |first_run: Option<()>| {
-        answers.track();
-        if first_run.is_none() || queued.get_value() {
-            return;
-        }
-        queued.set_value(true);
-        request_animation_frame(move || {
-            set_timeout(
-                move || {
-                    queued.set_value(false);
-                    let now = answers.get_untracked();
-                    if later.with_untracked(|a| *a != now) {
-                        later.set(now);
-                    }
-                },
-                std::time::Duration::ZERO,
-            );
-        });
-    });
-    later
 }
 
 /// The answers in words, for paper, where the questionnaire itself is not printed.
