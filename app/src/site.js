@@ -6,6 +6,8 @@
 // - the theme toggle (`[data-theme-toggle]`), remembered in localStorage;
 // - copy buttons: `[data-copy-text]` copies the attribute, `[data-copy-url]` the text at a URL;
 // - forms marked `[data-autosubmit]` submit on every change;
+// - marks keyboard focus shown on anything but the advisor's pinned verdict (`html.focus-shown`),
+//   which releases the verdict to its place so it never covers the focused control;
 // - inside a frame, reports the page's height to the host page so the frame can follow it,
 //   growing and shrinking (`{ type: "orchestration-advisor:height", height, path }`).
 
@@ -67,6 +69,22 @@ document.addEventListener("change", (event) => {
   const form = event.target instanceof Element ? event.target.closest("form[data-autosubmit]") : null;
   if (form) form.requestSubmit();
 });
+
+// Keyboard focus shown (`:focus-visible`) on anything but the pinned verdict releases the
+// verdict (`html.focus-shown` in theme.css). This was a CSS `:has(:focus-visible)` before, but
+// Chrome matched that selector over the whole page on every focus change: a click on an answer
+// moves focus twice, and that took 3–4 ms of the answer under a 4× CPU throttle. A key pressed
+// on a control focused by the mouse can make its focus shown too, hence the check after keys.
+const focusShown = () => {
+  const el = document.activeElement;
+  const shown = el instanceof Element && el !== document.body && !el.closest(".pinned-verdict") && el.matches(":focus-visible");
+  root.classList.toggle("focus-shown", shown);
+};
+addEventListener("focusin", focusShown);
+addEventListener("focusout", (event) => {
+  if (!event.relatedTarget) root.classList.remove("focus-shown");
+});
+addEventListener("keydown", () => setTimeout(focusShown));
 
 // Frame height: the content's own height (never the viewport's), sent when it changes.
 const frame = document.querySelector("[data-embed]");
