@@ -103,6 +103,19 @@ test("a typed figure selects its range and the limits are checked at that number
   await expectSameDocument(page, info);
 });
 
+test("a figure above the largest a question takes answers nothing, with or without JavaScript", async ({ page }, info) => {
+  await page.goto("/?rate=450");
+  await ready(page, info);
+  await answerFigure(page, info, "duration", "20 years");
+  // The form shows what the link says: no range is checked, the question is left unanswered.
+  await expect(page.getByTestId("notices")).toContainText("outside what");
+  await expect(page.locator("#q-duration-unsure")).toBeChecked();
+  // With JavaScript the URL is written from the answers (without, it is what the form sent).
+  if (hasJs(info)) await expect(page).toHaveURL(/\/\?rate=450$/);
+  await expect(page.getByTestId("whatif-link")).not.toHaveAttribute("href", /duration/);
+  await expect(page.getByTestId("verdict")).not.toContainText("No option fits");
+});
+
 test("refining a chosen range with a figure uses the figure and keeps a tidy link", async ({ page }, info) => {
   // The reader picked a range, then types the figure: without JavaScript both reach the server.
   await page.goto("/?duration=hours");

@@ -430,6 +430,16 @@ fn push_pair(out: &mut String, key: &str, value: &str) {
     out.push_str(&crate::query::percent_encode(value));
 }
 
+/// The choice that typed text selects, read exactly as a link's value is: the range that holds
+/// a figure, the range of a figure below the smallest the question takes, or a choice id.
+/// `None` for text that answers nothing, including a figure above the largest the question
+/// takes, which a link leaves unanswered. The form in the browser checks this choice as the
+/// reader types, so the page shows what the server would.
+pub fn typed_choice(q: &Question, text: &str) -> Option<usize> {
+    let (slot, _) = read_value(q, text).ok()?;
+    (slot.choices != 0).then(|| slot.choices.trailing_zeros() as usize)
+}
+
 /// Reads one value for a question: a choice id, or (for figure questions) a figure. A figure
 /// below the smallest the question takes, in a range that holds it ("1/d" for starts per
 /// second, under 0.001), answers that range, with a notice saying so.

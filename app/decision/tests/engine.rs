@@ -563,3 +563,35 @@ fn the_short_verdict_of_a_tie_names_the_level_options_without_the_next_question(
         "Nothing separates the 4 options yet: answer a question to start."
     );
 }
+
+/// The form in the browser checks the range a typed figure selects; it must be the range a
+/// link with that figure answers, or the page shows one answer and the server another.
+#[test]
+fn a_typed_figure_selects_the_choice_a_link_with_it_answers() {
+    let m = &*common::MODEL;
+    for (id, typed) in [
+        ("duration", "36h"),
+        ("duration", "20 years"),
+        ("duration", "11y"),
+        ("duration", "0.01s"),
+        ("duration", "days"),
+        ("duration", "soon"),
+        ("rate", "450"),
+        ("rate", "20M"),
+        ("rate", "0.0001"),
+        ("rate", "1/d"),
+    ] {
+        let q = m.question(id).expect("a question of the model");
+        let typed_choice = decision::answers::typed_choice(q, typed);
+        let encoded = decision::query::percent_encode(typed);
+        let (answers, _) = parse(m, &format!("{id}={encoded}"));
+        let slot = answers.slot(question(m, id));
+        let linked_choice = (slot.choices != 0).then(|| slot.choices.trailing_zeros() as usize);
+        assert_eq!(typed_choice, linked_choice, "{id}={typed}");
+    }
+    // Above the largest figure a question takes nothing is selected: a link leaves it out.
+    let duration = m.question("duration").unwrap();
+    assert_eq!(decision::answers::typed_choice(duration, "20 years"), None);
+    let days = decision::answers::typed_choice(duration, "36h").map(|i| &duration.choices[i].id);
+    assert_eq!(days.map(String::as_str), Some("days"));
+}

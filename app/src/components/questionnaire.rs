@@ -353,9 +353,8 @@ pub fn form_edit(ev: &web_sys::Event) -> Option<FormEdit> {
             let model = island_model();
             let text = input.value();
             let bucket = model.question(&name).and_then(|q| {
-                let spec = q.number.as_ref()?;
-                let v = decision::number::parse(spec.unit, &text).ok()?;
-                q.choice_for(v).map(|c| q.choices[c].id.clone())
+                let i = decision::answers::typed_choice(q, &text)?;
+                Some(q.choices[i].id.clone())
             });
             let wanted = bucket.as_deref().unwrap_or("");
             for el in &others {
