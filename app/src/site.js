@@ -9,7 +9,8 @@
 // - marks keyboard focus shown on anything but the advisor's pinned verdict (`html.focus-shown`),
 //   which releases the verdict to its place so it never covers the focused control;
 // - inside a frame, reports the page's height to the host page so the frame can follow it,
-//   growing and shrinking (`{ type: "orchestration-advisor:height", height, path }`).
+//   growing and shrinking (`{ type: "orchestration-advisor:height", height, path }`), and
+//   points its "Open the full view" link (`[data-full-view]`) at the answers the frame holds now.
 
 const root = document.documentElement;
 root.classList.add("js");
@@ -85,6 +86,23 @@ addEventListener("focusout", (event) => {
   if (!event.relatedTarget) root.classList.remove("focus-shown");
 });
 addEventListener("keydown", () => setTimeout(focusShown));
+
+// Inside a frame the islands keep the frame's URL in step with each answer, but the
+// server-rendered "Open the full view" link still holds the answers the frame was loaded
+// with: point it at the current ones (this page outside the frame, without the frame's
+// theme) when the reader reaches for it. The query is kept as written, pairs only dropped.
+const fullView = (event) => {
+  const link = event.target instanceof Element ? event.target.closest("a[data-full-view]") : null;
+  if (!link) return;
+  const path = location.pathname.replace(/^\/embed(?=\/|$)/, "") || "/";
+  const query = location.search
+    .slice(1)
+    .split("&")
+    .filter((pair) => pair && !/^theme(=|$)/.test(pair))
+    .join("&");
+  link.setAttribute("href", query ? `${path}?${query}` : path);
+};
+for (const type of ["pointerdown", "focusin", "click"]) document.addEventListener(type, fullView, true);
 
 // Frame height: the content's own height (never the viewport's), sent when it changes.
 const frame = document.querySelector("[data-embed]");

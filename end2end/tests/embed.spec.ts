@@ -90,6 +90,13 @@ test("the framed advisor answers questions, keeps its theme and fits 320 px", as
   // The framed view and its theme survive the answer.
   await expect.poll(() => page.frames().find((f) => f.url().startsWith(site))?.url()).toMatch(/\/embed\?coordination=independent&theme=dark$/);
   await expect(frame.locator("html")).toHaveClass(/\bdark\b/);
+  // The link out opens the answers the frame holds now, without its theme.
+  const [full] = await Promise.all([
+    page.waitForEvent("popup"),
+    frame.getByRole("link", { name: /Open the full view/ }).click(),
+  ]);
+  await full.waitForURL((url) => url.pathname + url.search === "/?coordination=independent");
+  await full.close();
   // Frames put the result before the questions.
   const [result, questions] = await Promise.all([
     frame.locator("#result-title").boundingBox(),

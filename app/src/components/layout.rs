@@ -82,7 +82,13 @@ pub fn EmbedLayout() -> impl IntoView {
                     <Logo />
                     "Orchestration Advisor"
                 </span>
-                <a href=full target="_blank" rel="noopener" class="text-link underline">
+                <a
+                    href=full
+                    target="_blank"
+                    rel="noopener"
+                    class="text-link underline"
+                    data-full-view=""
+                >
                     "Open the full view"
                     <span class="sr-only">" (opens in a new tab)"</span>
                 </a>
