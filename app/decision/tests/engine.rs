@@ -324,13 +324,14 @@ fn price_is_counted_once() {
     ];
     let fired = |e: &Evaluation<'static>| fired_among(e, &price_rules);
     for rate in ["50", "500", "5000"] {
-        let unweighed = run(&format!("duration=5s&rate={rate}"));
+        // One step a run, so that 50 starts a second is 50 state transitions a second.
+        let unweighed = run(&format!("duration=5s&steps=1&rate={rate}"));
         assert!(
             !fired(&unweighed).is_empty(),
             "rate={rate} without a cost answer"
         );
         for cost in ["decisive", "matters", "ignore"] {
-            let e = run(&format!("duration=5s&rate={rate}&cost={cost}"));
+            let e = run(&format!("duration=5s&steps=1&rate={rate}&cost={cost}"));
             assert_eq!(fired(&e), Vec::<&str>::new(), "rate={rate}&cost={cost}");
         }
     }
@@ -487,6 +488,31 @@ fn low_volume_reasons_count_the_work_a_run_fans_out_to() {
         fired(&single).len(),
         3,
         "half a start a second of 5 steps is low volume"
+    );
+}
+
+/// A price claim holds only where the model knows it is true (fresh user test, 2026-12-02
+/// evening). 50 steady starts a second of 2-minute runs, steps not given, were told "at under
+/// 100 state transitions a second, per-transition charges stay small" while the cost section
+/// priced 5 assumed steps (250 a second, $13,364 a month); 450 starts a second of 4-minute runs
+/// were told Express "is cheaper per run at this volume" beside the highest price of the four.
+/// The low-volume price rules now need the state transitions a second to be known, and
+/// Express's per-run claim a run of under a minute (at most about three transitions' price).
+#[test]
+fn price_reasons_claim_only_what_the_figures_show() {
+    let low = ["rate-under-100-std", "rate-under-100-exp"];
+    let steps_unknown = run("rate=50&load_shape=steady&duration=2m");
+    assert_eq!(fired_among(&steps_unknown, &low), Vec::<&str>::new());
+    let one_step = run("rate=50&load_shape=steady&duration=2m&steps=1");
+    assert_eq!(fired_among(&one_step, &low), low.to_vec());
+    let exp = ["rate-100-2000-exp"];
+    assert_eq!(
+        fired_among(&run("duration=4m&rate=450"), &exp),
+        Vec::<&str>::new()
+    );
+    assert_eq!(
+        fired_among(&run("duration=30s&rate=450"), &exp),
+        exp.to_vec()
     );
 }
 
