@@ -401,14 +401,15 @@ pub fn canonical_target(state: &AppState, path: &str, query: &str) -> Option<Str
     (target != current).then_some(target)
 }
 
-/// Middleware: 303 to the canonical link for GET page requests that a plain form submission
-/// made untidy (blank "not sure" answers, several `options`, a what-if side).
+/// Middleware: 303 to the canonical link for GET (and HEAD, which must answer as GET does)
+/// page requests that a plain form submission made untidy (blank "not sure" answers, several
+/// `options`, a what-if side).
 pub async fn canonical_redirect(
     State(state): State<AppState>,
     req: Request,
     next: Next,
 ) -> Response<Body> {
-    if req.method() == Method::GET {
+    if req.method() == Method::GET || req.method() == Method::HEAD {
         let path = req.uri().path();
         if let Some(query) = req.uri().query() {
             let untidy = query.split('&').any(|p| p.ends_with('='))

@@ -3,7 +3,8 @@
 
 mod common;
 
-use axum::http::StatusCode;
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
 use common::*;
 use server::middleware::inline_script_hashes;
 use server::state::Settings;
@@ -271,6 +272,13 @@ async fn embed_paths_with_a_trailing_slash_redirect() {
 #[tokio::test]
 async fn plain_form_submissions_redirect_to_the_canonical_link() {
     let res = get(router(), "/?duration=hours&rate=&coordination=").await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(header(&res, "location"), "/?duration=hours");
+    // HEAD answers as GET does (it was a 200 for the untidy link).
+    let head = Request::head("/?duration=hours&rate=&coordination=")
+        .body(Body::empty())
+        .unwrap();
+    let res = send(router(), head).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(header(&res, "location"), "/?duration=hours");
     let res = get(
