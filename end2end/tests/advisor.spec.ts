@@ -480,6 +480,13 @@ test("link previews: title, description, canonical, Open Graph and a PNG card", 
   await page.goto("/?waits=human&duration=days&repeat_safe=some-exactly-once&audit=required");
   await ready(page, info);
   await expect(page).toHaveTitle(/^Step Functions Standard fits this workflow best/);
+  // The verdict's closing full stop gives way to the dash.
+  await expect(page).toHaveTitle(/[^.] — Orchestration Advisor$/);
+  // The same after an answer in the browser (the island sets the title).
+  await answer(page, info, "definition", "visual");
+  await expect(page).toHaveTitle(/Step Functions Standard.*[^.] — Orchestration Advisor$/);
+  await page.goto("/?waits=human&duration=days&repeat_safe=some-exactly-once&audit=required");
+  await ready(page, info);
   const meta = (sel: string) => page.locator(sel).getAttribute("content");
   expect(await meta('meta[property="og:title"]')).toMatch(/Step Functions Standard/);
   expect(await meta('meta[name="description"]')).toMatch(/Based on 4 of \d+ answers\./);

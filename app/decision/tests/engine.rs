@@ -621,3 +621,17 @@ fn a_typed_figure_selects_the_choice_a_link_with_it_answers() {
     let days = decision::answers::typed_choice(duration, "36h").map(|i| &duration.choices[i].id);
     assert_eq!(days.map(String::as_str), Some("days"));
 }
+
+/// The page's title ends the verdict at the dash, not with a full stop before it.
+#[test]
+fn the_page_title_drops_the_verdicts_full_stop() {
+    let e = run("waits=human&duration=days&repeat_safe=some-exactly-once&audit=required");
+    assert!(e.verdict.ends_with('.'), "{}", e.verdict);
+    let title = e.page_title();
+    assert!(title.ends_with(" — Orchestration Advisor"), "{title}");
+    assert!(!title.contains(". —"), "{title}");
+    assert_eq!(
+        run("").page_title(),
+        "Orchestration Advisor — choose how to orchestrate work on AWS"
+    );
+}

@@ -62,6 +62,20 @@ impl Evaluation<'_> {
     pub fn short_verdict(&self) -> String {
         wording::short_verdict(self)
     }
+
+    /// The page's title, the same on the server and in the browser: the verdict without its
+    /// closing full stop (a title reads "…in the running — Orchestration Advisor", not
+    /// "running. —"), or while nothing leads, the product and what it is for.
+    pub fn page_title(&self) -> String {
+        if self.top.is_some() {
+            format!(
+                "{} — Orchestration Advisor",
+                self.verdict.trim_end().trim_end_matches('.')
+            )
+        } else {
+            "Orchestration Advisor — choose how to orchestrate work on AWS".to_owned()
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -58,7 +58,7 @@ pub fn Advisor(children: Children) -> impl IntoView {
             link(path, model, a, &site.extras())
         });
         // `later` only ever holds the current answers, so `eval` is their evaluation.
-        let verdict = eval.with_untracked(|e| (e.top.is_some(), e.verdict.clone()));
+        let title = eval.with_untracked(Evaluation::page_title);
         if prev.is_none() {
             // Answers clicked while the page was loading count too (this effect runs again).
             if let Some(now) = form_answers("questionnaire") {
@@ -70,11 +70,7 @@ pub fn Advisor(children: Children) -> impl IntoView {
             return;
         }
         replace_url(&query);
-        document().set_title(&if verdict.0 {
-            format!("{} — Orchestration Advisor", verdict.1)
-        } else {
-            "Orchestration Advisor — choose how to orchestrate work on AWS".to_owned()
-        });
+        document().set_title(&title);
     });
 
     let on_edit = move |ev: web_sys::Event| {

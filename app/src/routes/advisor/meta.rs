@@ -24,10 +24,7 @@ pub fn PageMeta(
         "{} Based on {} of {} answers.",
         eval.verdict, eval.confidence.answered, eval.confidence.total
     );
-    let title = match eval.top {
-        Some(_) => format!("{} — Orchestration Advisor", eval.verdict),
-        None => "Orchestration Advisor — choose how to orchestrate work on AWS".to_owned(),
-    };
+    let title = eval.page_title();
     let image = format!("{origin}/og/{}.png", shortcode::encode(model, &answers));
     let oembed = format!(
         "{origin}/oembed?format=json&url={}",
