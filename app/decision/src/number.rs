@@ -227,14 +227,18 @@ pub fn human(v: f64) -> String {
     }
 }
 
-/// Three significant figures at most, trailing zeros dropped.
+/// Three significant figures at most, trailing zeros dropped; figures under 0.01 keep two
+/// significant digits, so a question's smallest figure (0.001 KB) never reads "0 KB".
 fn sig(v: f64) -> String {
-    let decimals = if v.abs() >= 100.0 {
+    let a = v.abs();
+    let decimals = if a >= 100.0 {
         0
-    } else if v.abs() >= 10.0 {
+    } else if a >= 10.0 {
         1
-    } else {
+    } else if a >= 0.01 || a == 0.0 {
         2
+    } else {
+        two_significant(a).min(12)
     };
     group(v, decimals)
 }
@@ -420,5 +424,9 @@ mod tests {
         assert_eq!(usd(1_234_567.8), "$1,234,568");
         assert_eq!(usd(0.000089), "$0.000089");
         assert_eq!(with_unit(Unit::Kilobytes, 2_048.0), "2 MB");
+        // The smallest figures questions take read as themselves, not "0" (a notice said
+        // "below the smallest figure … takes (0 KB)").
+        assert_eq!(with_unit(Unit::Kilobytes, 0.001), "0.001 KB");
+        assert_eq!(human_duration(0.001), "0.001 seconds");
     }
 }
